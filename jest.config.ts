@@ -1,0 +1,21 @@
+import type { Config } from 'jest';
+
+/**
+ * One Jest run for the whole workspace. Tests import workspace packages from their
+ * TypeScript sources (see moduleNameMapper), so `jest` never tests a stale build;
+ * the smoke and ESM tests load the built `dist/` on purpose.
+ */
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages'],
+  testMatch: ['**/test/**/*.test.ts'],
+  moduleNameMapper: {
+    '^@otelware/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', isolatedModules: true } }],
+  },
+  testTimeout: 20_000,
+};
+
+export default config;

@@ -1,0 +1,24 @@
+/**
+ * Names of the stable HTTP semantic-convention attributes that otelware records.
+ * Kept here rather than imported from `@opentelemetry/semantic-conventions` so the
+ * packages depend on `@opentelemetry/api` alone at runtime.
+ */
+export const ATTR_HTTP_REQUEST_METHOD = 'http.request.method';
+export const ATTR_HTTP_REQUEST_METHOD_ORIGINAL = 'http.request.method_original';
+export const ATTR_HTTP_RESPONSE_STATUS_CODE = 'http.response.status_code';
+export const ATTR_HTTP_ROUTE = 'http.route';
+export const ATTR_URL_PATH = 'url.path';
+export const ATTR_URL_QUERY = 'url.query';
+export const ATTR_URL_SCHEME = 'url.scheme';
+export const ATTR_SERVER_ADDRESS = 'server.address';
+export const ATTR_SERVER_PORT = 'server.port';
+export const ATTR_CLIENT_ADDRESS = 'client.address';
+export const ATTR_USER_AGENT_ORIGINAL = 'user_agent.original';
+export const ATTR_NETWORK_PROTOCOL_VERSION = 'network.protocol.version';
+export const ATTR_ERROR_TYPE = 'error.type';
+
+/** Set to `true` when the client went away before the response finished. */
+export const ATTR_OTELWARE_ABORTED = 'otelware.request.aborted';
+
+/** The `error.type` fallback for a thrown value that has no type name. */
+export const ERROR_TYPE_OTHER = '_OTHER';

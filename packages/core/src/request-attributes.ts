@@ -1,0 +1,100 @@
+import type { Attributes } from '@opentelemetry/api';
+import {
+  ATTR_CLIENT_ADDRESS,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_URL_PATH,
+  ATTR_URL_QUERY,
+  ATTR_URL_SCHEME,
+  ATTR_USER_AGENT_ORIGINAL,
+} from './attribute-names';
+import { captureRequestHeaders, type HeaderCapture } from './capture-headers';
+import { firstListEntry, nodeAddress, parseForwarded, parseHost } from './forwarded';
+import { OTHER_METHOD } from './known-methods';
+import { redactQuery } from './redact-query';
+import type { HttpHeaders, HttpRequest } from './types';
+
+/** What the attribute builder needs from the resolved options. */
+export interface RequestAttributeConfig {
+  readonly redactQueryParams: ReadonlySet<string>;
+  readonly requestHeaders: HeaderCapture;
+}
+
+function header(headers: HttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function setTarget(attributes: Attributes, target: string, config: RequestAttributeConfig): string | undefined {
+  let pathStart = 0;
+  let authority: string | undefined;
+  if (target.charAt(0) !== '/') {
+    const schemeEnd = target.indexOf('://');
+    if (schemeEnd > 0) {
+      const slash = target.indexOf('/', schemeEnd + 3);
+      authority = target.slice(schemeEnd + 3, slash === -1 ? undefined : slash);
+      pathStart = slash === -1 ? target.length : slash;
+    }
+  }
+  const question = target.indexOf('?', pathStart);
+  const path = target.slice(pathStart, question === -1 ? undefined : question);
+  attributes[ATTR_URL_PATH] = path === '' ? '/' : path;
+  if (question !== -1) {
+    attributes[ATTR_URL_QUERY] = redactQuery(target.slice(question + 1), config.redactQueryParams);
+  }
+  return authority;
+}
+
+/**
+ * The attributes a server span carries from its start, so samplers can use them:
+ * method, URL parts, server and client addresses (proxy-header aware), user agent
+ * and the allowed request headers.
+ */
+export function requestAttributes(
+  request: HttpRequest,
+  normalizedMethod: string,
+  config: RequestAttributeConfig,
+): Attributes {
+  const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: normalizedMethod };
+  if (normalizedMethod === OTHER_METHOD) {
+    attributes[ATTR_HTTP_REQUEST_METHOD_ORIGINAL] = request.method;
+  }
+  const authority = setTarget(attributes, request.url ?? '/', config);
+
+  const headers = request.headers;
+  const forwardedHeader = header(headers, 'forwarded');
+  const forwarded = forwardedHeader === undefined ? undefined : parseForwarded(forwardedHeader);
+
+  const scheme = (
+    forwarded?.proto ??
+    firstListEntry(header(headers, 'x-forwarded-proto')) ??
+    (request.socket?.encrypted === true ? 'https' : 'http')
+  ).toLowerCase();
+  attributes[ATTR_URL_SCHEME] = scheme;
+
+  const host =
+    forwarded?.host ??
+    firstListEntry(header(headers, 'x-forwarded-host')) ??
+    header(headers, ':authority') ??
+    header(headers, 'host') ??
+    authority;
+  if (host !== undefined && host !== '') {
+    const { address, port } = parseHost(host);
+    attributes[ATTR_SERVER_ADDRESS] = address;
+    attributes[ATTR_SERVER_PORT] = port ?? (scheme === 'https' ? 443 : 80);
+  }
+
+  const client =
+    nodeAddress(forwarded?.for) ??
+    nodeAddress(firstListEntry(header(headers, 'x-forwarded-for'))) ??
+    request.socket?.remoteAddress;
+  if (client !== undefined) attributes[ATTR_CLIENT_ADDRESS] = client;
+
+  const userAgent = header(headers, 'user-agent');
+  if (userAgent !== undefined) attributes[ATTR_USER_AGENT_ORIGINAL] = userAgent;
+
+  captureRequestHeaders(attributes, request, config.requestHeaders);
+  return attributes;
+}

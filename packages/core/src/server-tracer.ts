@@ -1,0 +1,113 @@
+import {
+  context,
+  propagation,
+  SpanKind,
+  trace,
+  type Context,
+  type TextMapGetter,
+  type Tracer,
+} from '@opentelemetry/api';
+import { normalizeMethod } from './known-methods';
+import { callSafely, reportError } from './report-error';
+import { RequestTrace } from './request-trace';
+import { requestAttributes } from './request-attributes';
+import { resolveOptions, type ResolvedOptions } from './resolve-options';
+import { spanNameFor } from './span-name';
+import type { HttpHeaders, HttpRequest, TracingOptions } from './types';
+
+/** Who is tracing: the adapter package's name and version, as the instrumentation scope. */
+export interface InstrumentationScope {
+  readonly name: string;
+  readonly version: string;
+}
+
+/** What an adapter may add to the core's request lifecycle. */
+export interface AdapterHooks {
+  /**
+   * Reads the route template when the request ends, for frameworks whose routing
+   * is easiest to read afterwards. A template set with `RequestTrace.setRoute` wins.
+   */
+  readonly resolveRoute?: (request: HttpRequest) => string | undefined;
+}
+
+const headerGetter: TextMapGetter<HttpHeaders> = {
+  keys: (headers) => Object.keys(headers),
+  get: (headers, key) => headers[key],
+};
+
+type GlobalTracerProvider = { getDelegateTracer?(name: string, version?: string): Tracer | undefined };
+
+/**
+ * The core of every adapter: validates the options once, then opens one SERVER
+ * span per request by the HTTP semantic conventions. Adapters call `startRequest`
+ * with the raw request and end the returned `RequestTrace` with the response.
+ */
+export class ServerTracer {
+  readonly options: ResolvedOptions;
+  readonly hooks: AdapterHooks;
+  private readonly scope: InstrumentationScope;
+  private tracer: Tracer | undefined;
+
+  constructor(options: TracingOptions | undefined, scope: InstrumentationScope, hooks: AdapterHooks = {}) {
+    this.options = resolveOptions(options);
+    this.scope = scope;
+    this.hooks = hooks;
+  }
+
+  /**
+   * Starts the server span for `request`, child of the context its headers carry.
+   * Returns `undefined`, and does nothing else, when the request is ignored, when
+   * no SDK is registered, or when tracing itself fails.
+   */
+  startRequest(request: HttpRequest): RequestTrace | undefined {
+    const { ignore } = this.options;
+    if (ignore !== undefined && callSafely('the ignore option', ignore, request, undefined) === true) {
+      return undefined;
+    }
+    try {
+      const tracer = this.currentTracer();
+      if (tracer === undefined) return undefined;
+      const parent = this.extract(request.headers);
+      const method = normalizeMethod(request.method ?? 'GET', this.options.knownMethods);
+      const span = tracer.startSpan(
+        spanNameFor(method, undefined),
+        { kind: SpanKind.SERVER, attributes: requestAttributes(request, method, this.options) },
+        parent,
+      );
+      const requestTrace = new RequestTrace(this, request, span, trace.setSpan(parent, span), method);
+      const { requestHook } = this.options;
+      if (requestHook !== undefined && requestTrace.recording) {
+        callSafely('the requestHook option', requestHook, span, request);
+      }
+      return requestTrace;
+    } catch (error) {
+      reportError('starting the server span', error);
+      return undefined;
+    }
+  }
+
+  private extract(headers: HttpHeaders): Context {
+    const { propagator } = this.options;
+    return propagator === undefined
+      ? propagation.extract(context.active(), headers, headerGetter)
+      : propagator.extract(context.active(), headers, headerGetter);
+  }
+
+  /**
+   * The tracer, or `undefined` while no SDK is registered globally: the API's
+   * proxy provider says so through `getDelegateTracer`, which keeps the no-SDK
+   * path down to one call. Once an SDK tracer is found it is kept.
+   */
+  private currentTracer(): Tracer | undefined {
+    if (this.tracer !== undefined) return this.tracer;
+    const { name, version } = this.scope;
+    const provider = this.options.tracerProvider;
+    if (provider !== undefined) return (this.tracer = provider.getTracer(name, version));
+    const global = trace.getTracerProvider() as ReturnType<typeof trace.getTracerProvider> &
+      GlobalTracerProvider;
+    if (typeof global.getDelegateTracer !== 'function') {
+      return (this.tracer = global.getTracer(name, version));
+    }
+    return (this.tracer = global.getDelegateTracer(name, version));
+  }
+}

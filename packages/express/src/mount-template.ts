@@ -1,0 +1,105 @@
+import type { Layer } from './express-internals';
+import { formatPath } from './format-path';
+
+/** How much of a concrete path a mount layer consumed, and the template it was registered with. */
+export interface MountMatch {
+  readonly consumed: number;
+  readonly template: string;
+}
+
+const withIndices = new WeakMap<RegExp, RegExp>();
+
+function indexedCopy(regexp: RegExp): RegExp {
+  let copy = withIndices.get(regexp);
+  if (copy === undefined) {
+    copy = new RegExp(regexp.source, regexp.flags.replace(/[gy]/g, '') + 'd');
+    withIndices.set(regexp, copy);
+  }
+  return copy;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Express 4 compiles `use()` paths with path-to-regexp 0.1 and keeps only the
+ * RegExp and the parameter names. Matching with indices (`d` flag) tells exactly
+ * where each parameter sits in the concrete path, so `/orgs/42` becomes `/orgs/:orgId`.
+ */
+function express4Match(layer: Layer, regexp: NonNullable<Layer['regexp']>, path: string): MountMatch | undefined {
+  if (regexp.fast_slash) return { consumed: 0, template: '' };
+  if (regexp.fast_star) return { consumed: path.length, template: '/*' };
+  const match = indexedCopy(regexp).exec(path);
+  if (match === null) return undefined;
+  const keys = layer.keys ?? [];
+  let template = match[0];
+  const indices = match.indices;
+  if (indices === undefined || indices.length - 1 !== keys.length) return { consumed: match[0].length, template };
+  for (let group = indices.length - 1; group >= 1; group--) {
+    const span = indices[group];
+    const key = keys[group - 1];
+    if (span === undefined || key === undefined) continue;
+    const name = typeof key.name === 'number' ? '*' : `:${key.name}${key.optional ? '?' : ''}`;
+    template = template.slice(0, span[0]) + name + template.slice(span[1]);
+  }
+  return { consumed: match[0].length, template: keys.length === 0 ? literalOf(regexp) ?? template : template };
+}
+
+/** The literal a parameterless Express 4 mount was registered with (keeps its case). */
+function literalOf(regexp: RegExp): string | undefined {
+  const run = /^\^((?:\\.|[^\\()[\]?*+{}|^$.])*)/.exec(regexp.source)?.[1];
+  if (run === undefined) return undefined;
+  const literal = run.replace(/\\(.)/g, '$1').replace(/\/$/, '');
+  return regexp.test(literal) ? literal : undefined;
+}
+
+/**
+ * Express 5 before router 2.3 keeps neither the path nor a RegExp, only matcher
+ * closures. Their result (matched path and decoded parameters) gives the template
+ * back when each parameter fills whole path segments, which is the usual case.
+ */
+function templateFromParams(matched: string, params: Record<string, unknown>): string {
+  const segments = matched.split('/');
+  let cursor = 1;
+  for (const [name, value] of Object.entries(params)) {
+    const values = Array.isArray(value) ? value.map(String) : [String(value)];
+    for (let i = cursor; i + values.length <= segments.length; i++) {
+      if (values.every((part, offset) => safeDecode(segments[i + offset] ?? '') === part)) {
+        segments.splice(i, values.length, Array.isArray(value) ? `*${name}` : `:${name}`);
+        cursor = i + 1;
+        break;
+      }
+    }
+  }
+  return segments.join('/');
+}
+
+function express5Match(layer: Layer, matchers: NonNullable<Layer['matchers']>, path: string): MountMatch | undefined {
+  if (layer.slash === true) return { consumed: 0, template: '' };
+  for (let i = 0; i < matchers.length; i++) {
+    const result = matchers[i]?.(path);
+    if (!result) continue;
+    const raw = layer.rawPath;
+    const template =
+      raw === undefined
+        ? templateFromParams(result.path, result.params)
+        : formatPath(Array.isArray(raw) ? (raw[i] as string) : (raw as string));
+    return { consumed: result.path.length, template };
+  }
+  return undefined;
+}
+
+/**
+ * Matches a `use()` layer (a mounted router) against the concrete path left at its
+ * level and returns what it consumed and the template it was registered with.
+ */
+export function matchMount(layer: Layer, path: string): MountMatch | undefined {
+  if (layer.matchers !== undefined) return express5Match(layer, layer.matchers, path);
+  if (layer.regexp !== undefined) return express4Match(layer, layer.regexp, path);
+  return undefined;
+}

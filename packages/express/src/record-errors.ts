@@ -1,0 +1,57 @@
+import { mountedRouter, routerOf, type ExpressApp, type Layer } from './express-internals';
+import { noteError } from './request-slot';
+
+type Handler = ((...args: unknown[]) => unknown) & { [WRAPPED]?: true };
+type ErrorHandler = (err: unknown, req: unknown, res: unknown, next: (err?: unknown) => void) => unknown;
+
+const WRAPPED = Symbol('otelware.express.wrapped');
+const SEEN_STACK_SIZE = Symbol('otelware.express.seenStackSize');
+
+/** The last error layer of the app: notes the error that reached it and passes it on unchanged. */
+function otelwareRecordError(err: unknown, req: unknown, _res: unknown, next: (err?: unknown) => void): void {
+  noteError(req, err);
+  next(err);
+}
+(otelwareRecordError as Handler)[WRAPPED] = true;
+
+function wrapErrorHandler(original: ErrorHandler): Handler {
+  // four declared parameters: Express tells error handlers by `length === 4`
+  const wrapped = function otelwareErrorHandler(
+    this: unknown,
+    err: unknown,
+    req: unknown,
+    res: unknown,
+    next: (err?: unknown) => void,
+  ): unknown {
+    noteError(req, err);
+    return original.call(this, err, req, res, next);
+  } as Handler;
+  wrapped[WRAPPED] = true;
+  return wrapped;
+}
+
+function wrapErrorHandlers(layers: Layer[], depth: number): void {
+  if (depth > 16) return;
+  for (const layer of layers) {
+    const handle = layer.handle as Handler;
+    if (typeof handle !== 'function' || handle[WRAPPED]) continue;
+    const router = layer.route ?? mountedRouter(layer);
+    if (router !== undefined) wrapErrorHandlers(router.stack, depth + 1);
+    else if (handle.length === 4) layer.handle = wrapErrorHandler(handle as ErrorHandler);
+  }
+}
+
+/**
+ * Lets the span see the app's errors without patching Express: every error
+ * handler in the app's router tree is wrapped to note the error first, and one
+ * last error layer notes what no handler took (Express then answers it with 500).
+ * Runs again whenever the app's top-level stack has grown.
+ */
+export function recordErrorsOf(app: ExpressApp): void {
+  const router = routerOf(app);
+  const state = app as ExpressApp & { [SEEN_STACK_SIZE]?: number };
+  if (router === undefined || state[SEEN_STACK_SIZE] === router.stack.length) return;
+  wrapErrorHandlers(router.stack, 0);
+  if (router.stack.at(-1)?.handle !== otelwareRecordError) app.use(otelwareRecordError);
+  state[SEEN_STACK_SIZE] = router.stack.length;
+}

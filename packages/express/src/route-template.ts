@@ -1,0 +1,104 @@
+import type { HttpRequest } from '@otelware/core';
+import {
+  mountedRouter,
+  routerOf,
+  type ExpressApp,
+  type Layer,
+  type Route,
+  type RoutedRequest,
+} from './express-internals';
+import { formatPath, trimTrailingSlash } from './format-path';
+import { matchMount } from './mount-template';
+
+const MAX_DEPTH = 16;
+const MAX_CHAINS = 8;
+const chainsByRoute = new WeakMap<Route, Layer[][]>();
+
+function collectChains(layers: readonly Layer[], route: Route, chain: Layer[], found: Layer[][]): void {
+  if (chain.length > MAX_DEPTH) return;
+  for (const layer of layers) {
+    if (found.length >= MAX_CHAINS) return;
+    if (layer.route === route) {
+      found.push(chain);
+      continue;
+    }
+    const child = mountedRouter(layer);
+    if (child !== undefined && !chain.some((outer) => outer.handle === child)) {
+      collectChains(child.stack, route, [...chain, layer], found);
+    }
+  }
+}
+
+/** Every path of mounted routers from the app's router down to the router holding `route`. */
+function chainsTo(app: ExpressApp, route: Route): Layer[][] {
+  const cached = chainsByRoute.get(route);
+  if (cached !== undefined) return cached;
+  const router = routerOf(app);
+  const found: Layer[][] = [];
+  if (router !== undefined) collectChains(router.stack, route, [], found);
+  if (found.length > 0) chainsByRoute.set(route, found);
+  return found;
+}
+
+/** The mount templates of a sub-app and the apps above it (`app.use('/admin', admin)`). */
+function appPrefix(app: ExpressApp): string {
+  let prefix = '';
+  for (let current = app, depth = 0; current.parent !== undefined && depth < MAX_DEPTH; depth++) {
+    if (current.mountpath !== undefined) prefix = trimTrailingSlash(formatPath(current.mountpath)) + prefix;
+    current = current.parent;
+  }
+  return prefix;
+}
+
+/** The template of a chain of mounts that together consumed exactly `path`, else `undefined`. */
+function matchChain(chain: readonly Layer[], path: string): string | undefined {
+  let rest = path;
+  let template = '';
+  for (const layer of chain) {
+    const match = matchMount(layer, rest);
+    if (match === undefined) return undefined;
+    template += trimTrailingSlash(match.template);
+    rest = rest.slice(match.consumed);
+  }
+  return rest === '' || rest === '/' ? template : undefined;
+}
+
+/** Where the sub-app mounts end in `baseUrl`: first the guess by segment count, then every `/`. */
+function appPrefixEnds(baseUrl: string, prefix: string): number[] {
+  if (prefix === '') return [0];
+  const ends: number[] = [];
+  for (let i = 1; i <= baseUrl.length; i++) {
+    if (i === baseUrl.length || baseUrl.charAt(i) === '/') ends.push(i);
+  }
+  const segments = prefix.split('/').length - 1;
+  const guess = ends[segments - 1];
+  return guess === undefined ? ends : [guess, ...ends.filter((end) => end !== guess)];
+}
+
+function joinTemplate(prefix: string, route: string): string {
+  if (prefix === '') return route;
+  return route.startsWith('/') ? prefix + route : `${prefix}/${route}`;
+}
+
+/**
+ * The full route template of the request Express answered, read when the response
+ * ends: the matched route's path (`req.route`) behind the templates of every
+ * router and sub-app it is mounted under. Express keeps only the concrete prefix
+ * (`req.baseUrl`, e.g. `/orgs/42`), so the mounts are found by walking the app's
+ * router tree to that route and matching each mount against the prefix.
+ * `undefined` when no route answered (404, or a plain middleware answered).
+ */
+export function resolveRouteTemplate(request: HttpRequest): string | undefined {
+  const { route, app, baseUrl = '' } = request as HttpRequest & RoutedRequest;
+  if (route === undefined || route.path === undefined || app === undefined) return undefined;
+  const routeTemplate = formatPath(route.path);
+  const prefix = appPrefix(app);
+  const chains = chainsTo(app, route);
+  for (const end of appPrefixEnds(baseUrl, prefix)) {
+    for (const chain of chains) {
+      const mounts = matchChain(chain, baseUrl.slice(end));
+      if (mounts !== undefined) return joinTemplate(prefix + mounts, routeTemplate);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,176 @@
+import { ATTR_HTTP_ROUTE } from '@opentelemetry/semantic-conventions';
+import { useTestTracing } from '@otelware/test-support';
+import type { Express, Request, Response } from 'express';
+import request from 'supertest';
+import { tracing } from '../src';
+import { expressMajors } from './frameworks';
+
+const otel = useTestTracing();
+const ok = (_req: Request, res: Response) => {
+  res.json({ ok: true });
+};
+
+describe.each(expressMajors)('route templates on Express $major', ({ major, express }) => {
+  function app(): Express {
+    const created = express();
+    created.use(tracing());
+    return created;
+  }
+
+  async function spanFor(target: Express, method: 'get' | 'put', path: string, status = 200) {
+    await request(target)[method](path).expect(status);
+    const [span] = await otel.serverSpans();
+    return { name: span?.name, route: span?.attributes[ATTR_HTTP_ROUTE] };
+  }
+
+  it('names a plain route by its template', async () => {
+    const target = app();
+    target.get('/users/:id', ok);
+    expect(await spanFor(target, 'get', '/users/42')).toEqual({
+      name: 'GET /users/:id',
+      route: '/users/:id',
+    });
+  });
+
+  it('includes the mount path of a router', async () => {
+    const target = app();
+    const router = express.Router();
+    router.get('/users/:id', ok);
+    target.use('/api', router);
+    expect(await spanFor(target, 'get', '/api/users/7')).toEqual({
+      name: 'GET /api/users/:id',
+      route: '/api/users/:id',
+    });
+  });
+
+  it('includes every level of nested routers', async () => {
+    const target = app();
+    const api = express.Router();
+    const v1 = express.Router();
+    v1.get('/users/:id', ok);
+    api.use('/v1', v1);
+    target.use('/api', api);
+    expect(await spanFor(target, 'get', '/api/v1/users/7')).toEqual({
+      name: 'GET /api/v1/users/:id',
+      route: '/api/v1/users/:id',
+    });
+  });
+
+  it('keeps the parameters of a parameterised mount path as a template', async () => {
+    const target = app();
+    const members = express.Router({ mergeParams: true });
+    members.get('/members/:memberId', (req, res) => {
+      res.json(req.params);
+    });
+    target.use('/orgs/:orgId', members);
+    const response = await request(target).get('/orgs/acme/members/9').expect(200);
+    expect(response.body).toEqual({ orgId: 'acme', memberId: '9' });
+    const [span] = await otel.serverSpans();
+    expect(span?.name).toBe('GET /orgs/:orgId/members/:memberId');
+    expect(span?.attributes[ATTR_HTTP_ROUTE]).toBe('/orgs/:orgId/members/:memberId');
+  });
+
+  it('does not mistake a parameter value that equals a literal segment for the literal', async () => {
+    const target = app();
+    const members = express.Router({ mergeParams: true });
+    members.get('/members/:memberId', ok);
+    target.use('/orgs/:orgId', members);
+    expect(await spanFor(target, 'get', '/orgs/orgs/members/members')).toEqual({
+      name: 'GET /orgs/:orgId/members/:memberId',
+      route: '/orgs/:orgId/members/:memberId',
+    });
+  });
+
+  it('names each method of app.route() by the shared path', async () => {
+    const target = app();
+    target.route('/items/:id').get(ok).put(ok);
+    expect(await spanFor(target, 'put', '/items/3')).toEqual({
+      name: 'PUT /items/:id',
+      route: '/items/:id',
+    });
+  });
+
+  it('includes the mount path of a sub-application', async () => {
+    const target = app();
+    const admin = express();
+    const settings = express.Router();
+    settings.get('/:section', ok);
+    admin.get('/stats/:day', ok);
+    admin.use('/settings', settings);
+    target.use('/admin', admin);
+    expect(await spanFor(target, 'get', '/admin/stats/monday')).toEqual({
+      name: 'GET /admin/stats/:day',
+      route: '/admin/stats/:day',
+    });
+    otel.exporter.reset();
+    expect(await spanFor(target, 'get', '/admin/settings/mail')).toEqual({
+      name: 'GET /admin/settings/:section',
+      route: '/admin/settings/:section',
+    });
+  });
+
+  it('names an array of paths by all of them, whichever matched', async () => {
+    const target = app();
+    target.get(['/photos/:id', '/pictures/:id'], ok);
+    const expected = { name: 'GET [/photos/:id,/pictures/:id]', route: '[/photos/:id,/pictures/:id]' };
+    expect(await spanFor(target, 'get', '/pictures/5')).toEqual(expected);
+    otel.exporter.reset();
+    expect(await spanFor(target, 'get', '/photos/6')).toEqual(expected);
+  });
+
+  it('names a RegExp path by its source, not by the URL', async () => {
+    const target = app();
+    target.get(/^\/files\/(\d+)$/, ok);
+    expect(await spanFor(target, 'get', '/files/123')).toEqual({
+      name: 'GET /^\\/files\\/(\\d+)$/',
+      route: '/^\\/files\\/(\\d+)$/',
+    });
+  });
+
+  it('names a wildcard route by its pattern', async () => {
+    const target = app();
+    const assets = express.Router();
+    const wildcard = major === 4 ? '*' : '/{*splat}';
+    assets.get(wildcard, ok);
+    target.use('/assets', assets);
+    const expected = major === 4 ? '/assets/*' : '/assets/{*splat}';
+    expect(await spanFor(target, 'get', '/assets/css/site.css')).toEqual({
+      name: `GET ${expected}`,
+      route: expected,
+    });
+  });
+
+  it('names an unmatched request by its method alone and leaves the 404 unchanged', async () => {
+    const target = app();
+    target.get('/users/:id', ok);
+    const traced = await request(target).get('/nothing/here').expect(404);
+    const bare = express();
+    bare.get('/users/:id', ok);
+    const untraced = await request(bare).get('/nothing/here').expect(404);
+    expect(traced.text).toBe(untraced.text);
+    const [span] = await otel.serverSpans();
+    expect(span?.name).toBe('GET');
+    expect(span?.attributes).not.toHaveProperty(ATTR_HTTP_ROUTE);
+    expect(span?.status).toEqual({ code: 0 });
+  });
+
+  it('does not leave the prefix of a router that fell through on the final handler', async () => {
+    const target = app();
+    const api = express.Router();
+    api.get('/users/:id', ok);
+    target.use('/api', api);
+    target.get('/api/health', ok);
+    target.use((_req: Request, res: Response) => {
+      res.status(404).send('custom not found');
+    });
+    expect(await spanFor(target, 'get', '/api/health')).toEqual({
+      name: 'GET /api/health',
+      route: '/api/health',
+    });
+    otel.exporter.reset();
+    expect(await spanFor(target, 'get', '/api/unknown', 404)).toEqual({
+      name: 'GET',
+      route: undefined,
+    });
+  });
+});

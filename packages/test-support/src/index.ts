@@ -1,0 +1,2 @@
+export { useTestTracing, createTestProvider, type TestTracing, type TestProvider } from './test-tracing';
+export { spanTree } from './span-tree';

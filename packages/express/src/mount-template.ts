@@ -31,7 +31,11 @@ function safeDecode(segment: string): string {
  * RegExp and the parameter names. Matching with indices (`d` flag) tells exactly
  * where each parameter sits in the concrete path, so `/orgs/42` becomes `/orgs/:orgId`.
  */
-function express4Match(layer: Layer, regexp: NonNullable<Layer['regexp']>, path: string): MountMatch | undefined {
+function express4Match(
+  layer: Layer,
+  regexp: NonNullable<Layer['regexp']>,
+  path: string,
+): MountMatch | undefined {
   if (regexp.fast_slash) return { consumed: 0, template: '' };
   if (regexp.fast_star) return { consumed: path.length, template: '/*' };
   const match = indexedCopy(regexp).exec(path);
@@ -39,7 +43,8 @@ function express4Match(layer: Layer, regexp: NonNullable<Layer['regexp']>, path:
   const keys = layer.keys ?? [];
   let template = match[0];
   const indices = match.indices;
-  if (indices === undefined || indices.length - 1 !== keys.length) return { consumed: match[0].length, template };
+  if (indices === undefined || indices.length - 1 !== keys.length)
+    return { consumed: match[0].length, template };
   for (let group = indices.length - 1; group >= 1; group--) {
     const span = indices[group];
     const key = keys[group - 1];
@@ -47,7 +52,10 @@ function express4Match(layer: Layer, regexp: NonNullable<Layer['regexp']>, path:
     const name = typeof key.name === 'number' ? '*' : `:${key.name}${key.optional ? '?' : ''}`;
     template = template.slice(0, span[0]) + name + template.slice(span[1]);
   }
-  return { consumed: match[0].length, template: keys.length === 0 ? literalOf(regexp) ?? template : template };
+  return {
+    consumed: match[0].length,
+    template: keys.length === 0 ? (literalOf(regexp) ?? template) : template,
+  };
 }
 
 /** The literal a parameterless Express 4 mount was registered with (keeps its case). */
@@ -79,7 +87,11 @@ function templateFromParams(matched: string, params: Record<string, unknown>): s
   return segments.join('/');
 }
 
-function express5Match(layer: Layer, matchers: NonNullable<Layer['matchers']>, path: string): MountMatch | undefined {
+function express5Match(
+  layer: Layer,
+  matchers: NonNullable<Layer['matchers']>,
+  path: string,
+): MountMatch | undefined {
   if (layer.slash === true) return { consumed: 0, template: '' };
   for (let i = 0; i < matchers.length; i++) {
     const result = matchers[i]?.(path);

@@ -2,13 +2,23 @@ import { mountedRouter, routerOf, type ExpressApp, type Layer } from './express-
 import { noteError } from './request-slot';
 
 type Handler = ((...args: unknown[]) => unknown) & { [WRAPPED]?: true };
-type ErrorHandler = (err: unknown, req: unknown, res: unknown, next: (err?: unknown) => void) => unknown;
+type ErrorHandler = (
+  err: unknown,
+  req: unknown,
+  res: unknown,
+  next: (err?: unknown) => void,
+) => unknown;
 
 const WRAPPED = Symbol('otelware.express.wrapped');
 const SEEN_STACK_SIZE = Symbol('otelware.express.seenStackSize');
 
 /** The last error layer of the app: notes the error that reached it and passes it on unchanged. */
-function otelwareRecordError(err: unknown, req: unknown, _res: unknown, next: (err?: unknown) => void): void {
+function otelwareRecordError(
+  err: unknown,
+  req: unknown,
+  _res: unknown,
+  next: (err?: unknown) => void,
+): void {
   noteError(req, err);
   next(err);
 }

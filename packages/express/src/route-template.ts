@@ -14,7 +14,12 @@ const MAX_DEPTH = 16;
 const MAX_CHAINS = 8;
 const chainsByRoute = new WeakMap<Route, Layer[][]>();
 
-function collectChains(layers: readonly Layer[], route: Route, chain: Layer[], found: Layer[][]): void {
+function collectChains(
+  layers: readonly Layer[],
+  route: Route,
+  chain: Layer[],
+  found: Layer[][],
+): void {
   if (chain.length > MAX_DEPTH) return;
   for (const layer of layers) {
     if (found.length >= MAX_CHAINS) return;
@@ -44,7 +49,8 @@ function chainsTo(app: ExpressApp, route: Route): Layer[][] {
 function appPrefix(app: ExpressApp): string {
   let prefix = '';
   for (let current = app, depth = 0; current.parent !== undefined && depth < MAX_DEPTH; depth++) {
-    if (current.mountpath !== undefined) prefix = trimTrailingSlash(formatPath(current.mountpath)) + prefix;
+    if (current.mountpath !== undefined)
+      prefix = trimTrailingSlash(formatPath(current.mountpath)) + prefix;
     current = current.parent;
   }
   return prefix;

@@ -21,7 +21,11 @@ import { resolveRouteTemplate } from './route-template';
  * app.get('/users/:id', (req, res) => res.json({ id: req.params.id }));
  */
 export function tracing(options?: TracingOptions): RequestHandler {
-  const tracer = new ServerTracer(options, { name, version }, { resolveRoute: resolveRouteTemplate });
+  const tracer = new ServerTracer(
+    options,
+    { name, version },
+    { resolveRoute: resolveRouteTemplate },
+  );
 
   return function otelwareTracing(req: Request, res: Response, next: NextFunction): void {
     const requestTrace = tracer.startRequest(req);

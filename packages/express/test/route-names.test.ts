@@ -112,7 +112,10 @@ describe.each(expressMajors)('route templates on Express $major', ({ major, expr
   it('names an array of paths by all of them, whichever matched', async () => {
     const target = app();
     target.get(['/photos/:id', '/pictures/:id'], ok);
-    const expected = { name: 'GET [/photos/:id,/pictures/:id]', route: '[/photos/:id,/pictures/:id]' };
+    const expected = {
+      name: 'GET [/photos/:id,/pictures/:id]',
+      route: '[/photos/:id,/pictures/:id]',
+    };
     expect(await spanFor(target, 'get', '/pictures/5')).toEqual(expected);
     otel.exporter.reset();
     expect(await spanFor(target, 'get', '/photos/6')).toEqual(expected);

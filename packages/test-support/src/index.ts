@@ -1,2 +1,8 @@
-export { useTestTracing, createTestProvider, type TestTracing, type TestProvider } from './test-tracing';
+export {
+  useTestTracing,
+  createTestProvider,
+  type TestTracing,
+  type TestProvider,
+} from './test-tracing';
 export { spanTree } from './span-tree';
+export { countSpanEnds } from './count-span-ends';

@@ -25,7 +25,10 @@ export interface TestTracing extends TestProvider {
   serverSpans(count?: number): Promise<ReadableSpan[]>;
 }
 
-async function waitForSpans(exporter: InMemorySpanExporter, count: number): Promise<ReadableSpan[]> {
+async function waitForSpans(
+  exporter: InMemorySpanExporter,
+  count: number,
+): Promise<ReadableSpan[]> {
   const deadline = Date.now() + 2000;
   while (exporter.getFinishedSpans().length < count && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 5));

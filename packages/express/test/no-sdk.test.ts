@@ -1,0 +1,31 @@
+import { trace } from '@opentelemetry/api';
+import type { Request, Response } from 'express';
+import request from 'supertest';
+import { tracing } from '../src';
+import { expressMajors } from './frameworks';
+
+// No SDK is registered in this file: @opentelemetry/api alone is a no-op.
+
+describe.each(expressMajors)(
+  'Express $major with no OpenTelemetry SDK registered',
+  ({ express }) => {
+    it('answers as usual, adds no listener and activates no span', async () => {
+      const traced = express();
+      traced.use(tracing());
+      const bare = express();
+      for (const app of [traced, bare]) {
+        app.get('/users/:id', (req: Request, res: Response) => {
+          res.json({
+            id: req.params.id,
+            active: trace.getActiveSpan() !== undefined,
+            closeListeners: res.listenerCount('close'),
+          });
+        });
+      }
+      const fromTraced = await request(traced).get('/users/3').expect(200);
+      const fromBare = await request(bare).get('/users/3').expect(200);
+      expect(fromTraced.body).toEqual(fromBare.body);
+      expect(fromTraced.body.active).toBe(false);
+    });
+  },
+);

@@ -17,7 +17,9 @@ export function headerCapture(
   return [...unique].map((name) => [name, `http.${kind}.header.${name}`] as const);
 }
 
-function asStringArray(value: number | string | readonly string[] | undefined): string[] | undefined {
+function asStringArray(
+  value: number | string | readonly string[] | undefined,
+): string[] | undefined {
   if (value === undefined) return undefined;
   return Array.isArray(value) ? [...(value as readonly string[])] : [String(value)];
 }

@@ -7,7 +7,11 @@ import { ERROR_TYPE_OTHER } from './attribute-names';
 export function errorTypeOf(error: unknown): string {
   if (typeof error !== 'object' || error === null) return ERROR_TYPE_OTHER;
   const constructorName = (error as { constructor?: { name?: unknown } }).constructor?.name;
-  if (typeof constructorName === 'string' && constructorName !== '' && constructorName !== 'Object') {
+  if (
+    typeof constructorName === 'string' &&
+    constructorName !== '' &&
+    constructorName !== 'Object'
+  ) {
     return constructorName;
   }
   const name = (error as { name?: unknown }).name;

@@ -60,16 +60,21 @@ export function firstListEntry(value: string | undefined): string | undefined {
  * port removed; `undefined` for the `unknown` and obfuscated (`_hidden`) forms.
  */
 export function nodeAddress(node: string | undefined): string | undefined {
-  if (node === undefined || node === '' || node === 'unknown' || node.startsWith('_')) {
-    return undefined;
-  }
+  if (node === undefined || node === '') return undefined;
+  let address: string;
   if (node.startsWith('[')) {
     const close = node.indexOf(']');
-    return close === -1 ? undefined : node.slice(1, close);
+    if (close === -1) return undefined;
+    address = node.slice(1, close);
+  } else {
+    const colon = node.indexOf(':');
+    // one colon: a name or IPv4 address with a port; more than one: a bare IPv6 address
+    address = colon !== -1 && node.indexOf(':', colon + 1) === -1 ? node.slice(0, colon) : node;
   }
-  const colon = node.indexOf(':');
-  // one colon: IPv4 with a port; more than one: a bare IPv6 address
-  return colon !== -1 && node.indexOf(':', colon + 1) === -1 ? node.slice(0, colon) : node;
+  if (address === '' || address.startsWith('_') || address.toLowerCase() === 'unknown') {
+    return undefined;
+  }
+  return address;
 }
 
 /** Splits a `Host`-style value into address and port (`[::1]:8080`, `example.com`). */
@@ -87,7 +92,7 @@ export function parseHost(host: string): { address: string; port: number | undef
       portText = host.slice(colon + 1);
     }
   }
-  const port = portText === undefined || portText === '' ? NaN : Number(portText);
+  const port = portText !== undefined && /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   return {
     address,
     port: Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined,

@@ -27,15 +27,28 @@ function header(headers: HttpHeaders, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function setTarget(attributes: Attributes, target: string, config: RequestAttributeConfig): string | undefined {
+/** Where the authority of an absolute-form target (`http://host:port/path`) ends. */
+function authorityEnd(target: string, from: number): number {
+  for (let i = from; i < target.length; i++) {
+    const char = target.charAt(i);
+    if (char === '/' || char === '?' || char === '#') return i;
+  }
+  return target.length;
+}
+
+function setTarget(
+  attributes: Attributes,
+  target: string,
+  config: RequestAttributeConfig,
+): string | undefined {
   let pathStart = 0;
   let authority: string | undefined;
   if (target.charAt(0) !== '/') {
     const schemeEnd = target.indexOf('://');
     if (schemeEnd > 0) {
-      const slash = target.indexOf('/', schemeEnd + 3);
-      authority = target.slice(schemeEnd + 3, slash === -1 ? undefined : slash);
-      pathStart = slash === -1 ? target.length : slash;
+      pathStart = authorityEnd(target, schemeEnd + 3);
+      authority = target.slice(schemeEnd + 3, pathStart);
+      authority = authority.slice(authority.lastIndexOf('@') + 1); // never the userinfo
     }
   }
   const question = target.indexOf('?', pathStart);
@@ -45,6 +58,11 @@ function setTarget(attributes: Attributes, target: string, config: RequestAttrib
     attributes[ATTR_URL_QUERY] = redactQuery(target.slice(question + 1), config.redactQueryParams);
   }
   return authority;
+}
+
+/** `value` unless it is empty: an empty proxy header says nothing, so the next source counts. */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }
 
 /**
@@ -68,19 +86,20 @@ export function requestAttributes(
   const forwarded = forwardedHeader === undefined ? undefined : parseForwarded(forwardedHeader);
 
   const scheme = (
-    forwarded?.proto ??
+    nonEmpty(forwarded?.proto) ??
     firstListEntry(header(headers, 'x-forwarded-proto')) ??
     (request.socket?.encrypted === true ? 'https' : 'http')
   ).toLowerCase();
   attributes[ATTR_URL_SCHEME] = scheme;
 
+  // an absolute-form target's authority overrides Host (RFC 9112, section 3.2.2)
   const host =
-    forwarded?.host ??
+    nonEmpty(forwarded?.host) ??
     firstListEntry(header(headers, 'x-forwarded-host')) ??
-    header(headers, ':authority') ??
-    header(headers, 'host') ??
-    authority;
-  if (host !== undefined && host !== '') {
+    nonEmpty(authority) ??
+    nonEmpty(header(headers, ':authority')) ??
+    nonEmpty(header(headers, 'host'));
+  if (host !== undefined) {
     const { address, port } = parseHost(host);
     attributes[ATTR_SERVER_ADDRESS] = address;
     attributes[ATTR_SERVER_PORT] = port ?? (scheme === 'https' ? 443 : 80);

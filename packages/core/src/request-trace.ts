@@ -1,4 +1,10 @@
-import { context, SpanStatusCode, type Context, type Exception, type Span } from '@opentelemetry/api';
+import {
+  context,
+  SpanStatusCode,
+  type Context,
+  type Exception,
+  type Span,
+} from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
@@ -25,13 +31,17 @@ type Emitter = Parameters<typeof context.bind<NodeJS.EventEmitter>>[1];
 const TRACE_OF_RESPONSE = Symbol('otelware.requestTrace');
 
 function onResponseClose(this: ClosableResponse): void {
-  const requestTrace = (this as unknown as Record<symbol, RequestTrace | undefined>)[TRACE_OF_RESPONSE];
+  const requestTrace = (this as unknown as Record<symbol, RequestTrace | undefined>)[
+    TRACE_OF_RESPONSE
+  ];
   requestTrace?.end(this, this.writableFinished !== true);
 }
 
 function protocolVersion(httpVersion: string | undefined): string | undefined {
   if (httpVersion === undefined) return undefined;
-  return httpVersion.endsWith('.0') && httpVersion !== '1.0' ? httpVersion.slice(0, -2) : httpVersion;
+  return httpVersion.endsWith('.0') && httpVersion !== '1.0'
+    ? httpVersion.slice(0, -2)
+    : httpVersion;
 }
 
 function asException(error: unknown): Exception {
@@ -122,23 +132,31 @@ export class RequestTrace {
     const { options, hooks } = this.tracer;
     const route =
       this.route ??
-      (hooks.resolveRoute && callSafely('resolving the route', hooks.resolveRoute, request, undefined));
+      (hooks.resolveRoute &&
+        callSafely('resolving the route', hooks.resolveRoute, request, undefined));
     if (route) span.setAttribute(ATTR_HTTP_ROUTE, route);
-    const customName = options.spanName && callSafely('the spanName option', options.spanName, request, route);
+    const customName =
+      options.spanName && callSafely('the spanName option', options.spanName, request, route);
     span.updateName(
-      typeof customName === 'string' && customName !== '' ? customName : spanNameFor(this.method, route),
+      typeof customName === 'string' && customName !== ''
+        ? customName
+        : spanNameFor(this.method, route),
     );
 
     const version = protocolVersion(request.httpVersion);
     if (version !== undefined) span.setAttribute(ATTR_NETWORK_PROTOCOL_VERSION, version);
-    const status = response !== undefined && (!aborted || response.headersSent === true) ? response.statusCode : undefined;
+    const status =
+      response !== undefined && (!aborted || response.headersSent === true)
+        ? response.statusCode
+        : undefined;
     if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
     if (aborted) span.setAttribute(ATTR_OTELWARE_ABORTED, true);
     if (status !== undefined ? status >= 500 : this.failed) this.markFailed(status);
 
     if (response !== undefined) {
       captureResponseHeaders(span, response, options.responseHeaders);
-      if (options.responseHook) callSafely('the responseHook option', options.responseHook, span, response);
+      if (options.responseHook)
+        callSafely('the responseHook option', options.responseHook, span, response);
     }
   }
 
@@ -148,7 +166,10 @@ export class RequestTrace {
       span.recordException(asException(this.error));
       span.setAttribute(ATTR_ERROR_TYPE, errorTypeOf(this.error));
       const message = (this.error as { message?: unknown } | null)?.message;
-      span.setStatus({ code: SpanStatusCode.ERROR, message: typeof message === 'string' ? message : undefined });
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: typeof message === 'string' ? message : undefined,
+      });
     } else {
       span.setAttribute(ATTR_ERROR_TYPE, String(status));
       span.setStatus({ code: SpanStatusCode.ERROR });

@@ -41,9 +41,13 @@ function hasMethods(value: unknown, methods: readonly string[]): boolean {
   );
 }
 
-function optionalFunction<K extends keyof TracingOptions>(options: TracingOptions, name: K): TracingOptions[K] {
+function optionalFunction<K extends keyof TracingOptions>(
+  options: TracingOptions,
+  name: K,
+): TracingOptions[K] {
   const value = options[name];
-  if (value !== undefined && typeof value !== 'function') fail(`option "${name}" must be a function`);
+  if (value !== undefined && typeof value !== 'function')
+    fail(`option "${name}" must be a function`);
   return value;
 }
 
@@ -58,6 +62,16 @@ function optionalStringArray(value: unknown, name: string): string[] | undefined
 function checkKnownNames(options: object): void {
   for (const name of Object.keys(options)) {
     if (!OPTION_NAMES.has(name)) fail(`unknown option "${name}"`);
+  }
+}
+
+function checkCaptureHeaders(value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail('option "captureHeaders" must be an object { request?: string[], response?: string[] }');
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'request' && key !== 'response') fail(`unknown option "captureHeaders.${key}"`);
   }
 }
 
@@ -77,9 +91,7 @@ export function resolveOptions(options: TracingOptions | undefined): ResolvedOpt
   if (propagator !== undefined && !hasMethods(propagator, ['extract', 'inject', 'fields'])) {
     fail('option "propagator" must be a TextMapPropagator (with extract(), inject() and fields())');
   }
-  if (captureHeaders !== undefined && (typeof captureHeaders !== 'object' || captureHeaders === null)) {
-    fail('option "captureHeaders" must be an object { request?: string[], response?: string[] }');
-  }
+  checkCaptureHeaders(captureHeaders);
   const redact = optionalStringArray(options.redactQueryParams, 'redactQueryParams');
 
   return {

@@ -35,7 +35,9 @@ const headerGetter: TextMapGetter<HttpHeaders> = {
   get: (headers, key) => headers[key],
 };
 
-type GlobalTracerProvider = { getDelegateTracer?(name: string, version?: string): Tracer | undefined };
+type GlobalTracerProvider = {
+  getDelegateTracer?(name: string, version?: string): Tracer | undefined;
+};
 
 /**
  * The core of every adapter: validates the options once, then opens one SERVER
@@ -48,7 +50,11 @@ export class ServerTracer {
   private readonly scope: InstrumentationScope;
   private tracer: Tracer | undefined;
 
-  constructor(options: TracingOptions | undefined, scope: InstrumentationScope, hooks: AdapterHooks = {}) {
+  constructor(
+    options: TracingOptions | undefined,
+    scope: InstrumentationScope,
+    hooks: AdapterHooks = {},
+  ) {
     this.options = resolveOptions(options);
     this.scope = scope;
     this.hooks = hooks;
@@ -61,7 +67,10 @@ export class ServerTracer {
    */
   startRequest(request: HttpRequest): RequestTrace | undefined {
     const { ignore } = this.options;
-    if (ignore !== undefined && callSafely('the ignore option', ignore, request, undefined) === true) {
+    if (
+      ignore !== undefined &&
+      callSafely('the ignore option', ignore, request, undefined) === true
+    ) {
       return undefined;
     }
     try {
@@ -74,7 +83,13 @@ export class ServerTracer {
         { kind: SpanKind.SERVER, attributes: requestAttributes(request, method, this.options) },
         parent,
       );
-      const requestTrace = new RequestTrace(this, request, span, trace.setSpan(parent, span), method);
+      const requestTrace = new RequestTrace(
+        this,
+        request,
+        span,
+        trace.setSpan(parent, span),
+        method,
+      );
       const { requestHook } = this.options;
       if (requestHook !== undefined && requestTrace.recording) {
         callSafely('the requestHook option', requestHook, span, request);

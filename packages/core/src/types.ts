@@ -17,7 +17,10 @@ export interface HttpRequest {
   /** `1.0`, `1.1`, `2.0`. */
   readonly httpVersion?: string | undefined;
   /** The connection: its peer address, and `encrypted` when it is TLS. */
-  readonly socket?: { readonly remoteAddress?: string | undefined; readonly encrypted?: boolean } | null;
+  readonly socket?: {
+    readonly remoteAddress?: string | undefined;
+    readonly encrypted?: boolean;
+  } | null;
 }
 
 /** The response facts the core reads when the request ends (`http.ServerResponse` fits). */

@@ -45,6 +45,7 @@ export interface ExpressApp {
 export interface RoutedRequest {
   route?: Route;
   baseUrl?: string;
+  originalUrl?: string;
   app?: ExpressApp;
 }
 

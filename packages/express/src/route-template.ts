@@ -56,8 +56,11 @@ function appPrefix(app: ExpressApp): string {
   return prefix;
 }
 
-/** The template of a chain of mounts that together consumed exactly `path`, else `undefined`. */
-function matchChain(chain: readonly Layer[], path: string): string | undefined {
+/**
+ * The template of a chain of mounts matched from the start of `path`: exactly
+ * all of it (`req.baseUrl`), or just a prefix of it (the request path).
+ */
+function matchChain(chain: readonly Layer[], path: string, exact: boolean): string | undefined {
   let rest = path;
   let template = '';
   for (const layer of chain) {
@@ -66,7 +69,7 @@ function matchChain(chain: readonly Layer[], path: string): string | undefined {
     template += trimTrailingSlash(match.template);
     rest = rest.slice(match.consumed);
   }
-  return rest === '' || rest === '/' ? template : undefined;
+  return !exact || rest === '' || rest === '/' ? template : undefined;
 }
 
 /** Where the sub-app mounts end in `baseUrl`: first the guess by segment count, then every `/`. */
@@ -91,20 +94,38 @@ function joinTemplate(prefix: string, route: string): string {
  * ends: the matched route's path (`req.route`) behind the templates of every
  * router and sub-app it is mounted under. Express keeps only the concrete prefix
  * (`req.baseUrl`, e.g. `/orgs/42`), so the mounts are found by walking the app's
- * router tree to that route and matching each mount against the prefix.
+ * router tree to that route and matching each mount against that prefix (or,
+ * once Express has reset it, against the request path).
  * `undefined` when no route answered (404, or a plain middleware answered).
  */
 export function resolveRouteTemplate(request: HttpRequest): string | undefined {
-  const { route, app, baseUrl = '' } = request as HttpRequest & RoutedRequest;
+  const { route, app, baseUrl = '', originalUrl } = request as HttpRequest & RoutedRequest;
   if (route === undefined || route.path === undefined || app === undefined) return undefined;
-  const routeTemplate = formatPath(route.path);
   const prefix = appPrefix(app);
   const chains = chainsTo(app, route);
-  for (const end of appPrefixEnds(baseUrl, prefix)) {
+  const mounts =
+    matchChains(chains, baseUrl, prefix, true) ??
+    // an error handled outside the route's router: Express has reset req.baseUrl by then
+    (originalUrl === undefined ? undefined : matchChains(chains, pathOf(originalUrl), prefix, false));
+  return mounts === undefined ? undefined : joinTemplate(prefix + mounts, formatPath(route.path));
+}
+
+function matchChains(
+  chains: readonly Layer[][],
+  path: string,
+  prefix: string,
+  exact: boolean,
+): string | undefined {
+  for (const end of appPrefixEnds(path, prefix)) {
     for (const chain of chains) {
-      const mounts = matchChain(chain, baseUrl.slice(end));
-      if (mounts !== undefined) return joinTemplate(prefix + mounts, routeTemplate);
+      const mounts = matchChain(chain, path.slice(end), exact);
+      if (mounts !== undefined) return mounts;
     }
   }
   return undefined;
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }

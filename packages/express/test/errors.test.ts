@@ -107,6 +107,25 @@ describe.each(expressMajors)('errors on Express $major', ({ major, express }) =>
     expect(exceptionEvents(span!)).toHaveLength(1);
   });
 
+  it('keeps the route of a router whose error an app-level error middleware answers', async () => {
+    const target = app();
+    const api = express.Router();
+    const users = express.Router();
+    users.get('/:id', () => {
+      throw new PaymentDeclinedError('declined');
+    });
+    api.use('/users', users);
+    target.use('/api', api);
+    target.use((_err: Error, _req: Request, res: Response, _next: NextFunction) => {
+      res.status(500).json({ error: 'internal' });
+    });
+    await request(target).get('/api/users/3').expect(500);
+    const [span] = await otel.serverSpans();
+    expect(span?.name).toBe('GET /api/users/:id');
+    expect(span?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span?.attributes[ATTR_ERROR_TYPE]).toBe('PaymentDeclinedError');
+  });
+
   it('marks a 5xx answered without an exception as ERROR with the status code as error type', async () => {
     const target = app();
     target.get('/unavailable', (_req: Request, res: Response) => {

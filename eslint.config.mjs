@@ -1,0 +1,63 @@
+// One flat config for the workspace. Besides the usual rules it holds the
+// architecture's boundary: core imports no framework; adapters import only
+// @otelware/core, the OpenTelemetry API and their framework's *types*.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const frameworks = ['express', 'express4', 'koa', '@koa/router', 'fastify', 'fastify-plugin'];
+const sdkPackages = ['@opentelemetry/sdk-*', '@opentelemetry/context-*', '@opentelemetry/core'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: frameworks.map((name) => ({ name, message: 'core is framework-neutral.' })),
+          patterns: [{ group: sdkPackages, message: 'core depends on @opentelemetry/api only.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/express/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: frameworks.map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'adapters use their framework for types only.',
+          })),
+          patterns: [
+            { group: sdkPackages, message: 'adapters depend on @opentelemetry/api only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
+  },
+);

@@ -66,25 +66,58 @@ function literalOf(regexp: RegExp): string | undefined {
   return regexp.test(literal) ? literal : undefined;
 }
 
+type Matcher = NonNullable<Layer['matchers']>[number];
+
+/** Whether segment `index` of `matched` is where `matcher` reads parameter `name` from. */
+function isParameterAt(
+  matcher: Matcher,
+  segments: readonly string[],
+  index: number,
+  name: string,
+): boolean {
+  const probe = `otelware-probe-${index}`;
+  const probed = segments.map((segment, i) => (i === index ? probe : segment)).join('/');
+  const result = matcher(probed);
+  return result !== false && result.params[name] === probe;
+}
+
 /**
  * Express 5 before router 2.3 keeps neither the path nor a RegExp, only matcher
  * closures. Their result (matched path and decoded parameters) gives the template
- * back when each parameter fills whole path segments, which is the usual case.
+ * back when each parameter fills whole path segments, which is the usual case;
+ * where a value also appears as a literal segment, the matcher itself is asked
+ * which segment holds the parameter.
  */
-function templateFromParams(matched: string, params: Record<string, unknown>): string {
+function templateFromParams(
+  matcher: Matcher,
+  matched: string,
+  params: Record<string, unknown>,
+): string {
   const segments = matched.split('/');
-  let cursor = 1;
+  // one entry per concrete segment; `undefined` where a wildcard swallowed it
+  const template: Array<string | undefined> = [...segments];
   for (const [name, value] of Object.entries(params)) {
-    const values = Array.isArray(value) ? value.map(String) : [String(value)];
-    for (let i = cursor; i + values.length <= segments.length; i++) {
-      if (values.every((part, offset) => safeDecode(segments[i + offset] ?? '') === part)) {
-        segments.splice(i, values.length, Array.isArray(value) ? `*${name}` : `:${name}`);
-        cursor = i + 1;
-        break;
-      }
+    if (Array.isArray(value)) {
+      const start = segments.findIndex(
+        (_, i) =>
+          i > 0 &&
+          value.every((part, offset) => safeDecode(segments[i + offset] ?? '') === String(part)),
+      );
+      if (start === -1) continue;
+      template.fill(undefined, start, start + value.length);
+      template[start] = `*${name}`;
+      continue;
     }
+    const candidates = segments.flatMap((segment, i) =>
+      i > 0 && safeDecode(segment) === value ? [i] : [],
+    );
+    const index =
+      candidates.length === 1
+        ? candidates[0]
+        : candidates.find((i) => isParameterAt(matcher, segments, i, name));
+    if (index !== undefined) template[index] = `:${name}`;
   }
-  return segments.join('/');
+  return template.filter((segment) => segment !== undefined).join('/');
 }
 
 function express5Match(
@@ -99,7 +132,7 @@ function express5Match(
     const raw = layer.rawPath;
     const template =
       raw === undefined
-        ? templateFromParams(result.path, result.params)
+        ? templateFromParams(matchers[i] as Matcher, result.path, result.params)
         : formatPath(Array.isArray(raw) ? (raw[i] as string) : (raw as string));
     return { consumed: result.path.length, template };
   }

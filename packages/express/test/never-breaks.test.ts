@@ -1,4 +1,5 @@
 import { diag, type Tracer, type TracerProvider } from '@opentelemetry/api';
+import { BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { useTestTracing } from '@otelware/test-support';
 import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
@@ -18,6 +19,19 @@ const throwingProvider: TracerProvider = {
       },
     }) as unknown as Tracer,
 };
+
+function providerThrowingIn(hook: 'onStart' | 'onEnd'): BasicTracerProvider {
+  const processor: SpanProcessor = {
+    onStart: () => undefined,
+    onEnd: () => undefined,
+    forceFlush: async () => undefined,
+    shutdown: async () => undefined,
+  };
+  processor[hook] = () => {
+    throw new Error(`span processor ${hook} is broken`);
+  };
+  return new BasicTracerProvider({ spanProcessors: [processor] });
+}
 
 function boom(): never {
   throw new Error('hook is broken');
@@ -74,4 +88,13 @@ describe.each(expressMajors)('tracing never breaks an Express $major app', ({ ex
     expect(traced).toEqual(untraced);
     expect(otel.exporter.getFinishedSpans()).toEqual([]);
   });
+
+  it.each(['onStart', 'onEnd'] as const)(
+    'answers byte-for-byte as untraced when a span processor throws in %s',
+    async (hook) => {
+      const untraced = await exchange(build());
+      const traced = await exchange(build(tracing({ tracerProvider: providerThrowingIn(hook) })));
+      expect(traced).toEqual(untraced);
+    },
+  );
 });

@@ -38,7 +38,9 @@ function formatSpan(span: ReadableSpan): string {
 }
 
 export function startTracing(): NodeTracerProvider {
-  const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(printSpans)] });
+  const provider = new NodeTracerProvider({
+    spanProcessors: [new SimpleSpanProcessor(printSpans)],
+  });
   provider.register();
   return provider;
 }

@@ -106,7 +106,9 @@ export function resolveRouteTemplate(request: HttpRequest): string | undefined {
   const mounts =
     matchChains(chains, baseUrl, prefix, true) ??
     // an error handled outside the route's router: Express has reset req.baseUrl by then
-    (originalUrl === undefined ? undefined : matchChains(chains, pathOf(originalUrl), prefix, false));
+    (originalUrl === undefined
+      ? undefined
+      : matchChains(chains, pathOf(originalUrl), prefix, false));
   return mounts === undefined ? undefined : joinTemplate(prefix + mounts, formatPath(route.path));
 }
 

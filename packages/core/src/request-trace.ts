@@ -1,10 +1,4 @@
-import {
-  context,
-  SpanStatusCode,
-  type Context,
-  type Exception,
-  type Span,
-} from '@opentelemetry/api';
+import { SpanStatusCode, type Context, type Exception, type Span } from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
@@ -15,6 +9,7 @@ import {
 import { captureResponseHeaders } from './capture-headers';
 import { errorTypeOf } from './error-type';
 import { callSafely, reportError } from './report-error';
+import { runEmitterInContext, type ContextEmitter } from './run-emitter-in-context';
 import type { ServerTracer } from './server-tracer';
 import { spanNameFor } from './span-name';
 import type { HttpRequest, HttpResponse } from './types';
@@ -24,9 +19,6 @@ export interface ClosableResponse extends HttpResponse {
   readonly writableFinished?: boolean;
   once(event: 'close', listener: () => void): unknown;
 }
-
-/** An event emitter `context.bind` can attach the span's context to. */
-type Emitter = Parameters<typeof context.bind<NodeJS.EventEmitter>>[1];
 
 const TRACE_OF_RESPONSE = Symbol('otelware.requestTrace');
 
@@ -89,11 +81,14 @@ export class RequestTrace {
     this.failed = true;
   }
 
-  /** Makes listeners added to `req`/`res` from now on run with the span active. */
-  bindEmitters(request: Emitter, response: Emitter): void {
+  /**
+   * Makes the listeners of the request stream's events (`data`, `end`, …, which
+   * come from the socket) run with the span active. The response needs no such
+   * help: its events follow writes made inside the request's context.
+   */
+  bindRequestEvents(request: ContextEmitter): void {
     try {
-      context.bind(this.context, request);
-      context.bind(this.context, response);
+      runEmitterInContext(request, this.context);
     } catch (error) {
       reportError('binding the request context', error);
     }

@@ -4,6 +4,7 @@ import {
   SpanKind,
   trace,
   type Context,
+  type Span,
   type TextMapGetter,
   type Tracer,
 } from '@opentelemetry/api';
@@ -34,6 +35,10 @@ const headerGetter: TextMapGetter<HttpHeaders> = {
   keys: (headers) => Object.keys(headers),
   get: (headers, key) => headers[key],
 };
+
+function endSpan(span: Span): void {
+  span.end();
+}
 
 type GlobalTracerProvider = {
   getDelegateTracer?(name: string, version?: string): Tracer | undefined;
@@ -73,12 +78,13 @@ export class ServerTracer {
     ) {
       return undefined;
     }
+    let span: Span | undefined;
     try {
       const tracer = this.currentTracer();
       if (tracer === undefined) return undefined;
       const parent = this.extract(request.headers);
       const method = normalizeMethod(request.method ?? 'GET', this.options.knownMethods);
-      const span = tracer.startSpan(
+      span = tracer.startSpan(
         spanNameFor(method, undefined),
         { kind: SpanKind.SERVER, attributes: requestAttributes(request, method, this.options) },
         parent,
@@ -97,6 +103,7 @@ export class ServerTracer {
       return requestTrace;
     } catch (error) {
       reportError('starting the server span', error);
+      if (span !== undefined) callSafely('ending the server span', endSpan, span, undefined);
       return undefined;
     }
   }

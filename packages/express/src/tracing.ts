@@ -39,7 +39,7 @@ export function tracing(options?: TracingOptions): RequestHandler {
         reportError('watching the app for errors', error);
       }
     }
-    requestTrace.bindEmitters(req, res);
+    requestTrace.bindRequestEvents(req);
     context.with(requestTrace.context, next);
   };
 }

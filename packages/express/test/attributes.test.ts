@@ -51,46 +51,37 @@ describe.each(expressMajors)('attributes on Express $major', ({ express }) => {
     });
   });
 
-  it('reads scheme, host and client from Forwarded before X-Forwarded-*', async () => {
+  /** The address attributes of a GET / sent with `headers`. */
+  async function addressesFor(headers: Record<string, string>) {
     const app = express();
     app.use(tracing());
     app.get('/', (_req: Request, res: Response) => {
       res.send('ok');
     });
-    await request(app)
-      .get('/')
-      .set('Forwarded', 'for="[2001:db8::17]:4711";proto=https;host=api.example.com')
-      .set('X-Forwarded-For', '198.51.100.1')
-      .set('X-Forwarded-Proto', 'http')
-      .expect(200);
+    await request(app).get('/').set(headers).expect(200);
     const [span] = await otel.serverSpans();
-    expect(span?.attributes).toMatchObject({
-      [ATTR_URL_SCHEME]: 'https',
-      [ATTR_SERVER_ADDRESS]: 'api.example.com',
-      [ATTR_SERVER_PORT]: 443,
-      [ATTR_CLIENT_ADDRESS]: '2001:db8::17',
+    const { attributes = {} } = span ?? {};
+    return [ATTR_URL_SCHEME, ATTR_SERVER_ADDRESS, ATTR_SERVER_PORT, ATTR_CLIENT_ADDRESS].map(
+      (key) => attributes[key],
+    );
+  }
+
+  it('reads scheme, host and client from Forwarded before X-Forwarded-*', async () => {
+    const addresses = await addressesFor({
+      Forwarded: 'for="[2001:db8::17]:4711";proto=https;host=api.example.com',
+      'X-Forwarded-For': '198.51.100.1',
+      'X-Forwarded-Proto': 'http',
     });
+    expect(addresses).toEqual(['https', 'api.example.com', 443, '2001:db8::17']);
   });
 
   it('reads X-Forwarded-For, -Proto and -Host when there is no Forwarded header', async () => {
-    const app = express();
-    app.use(tracing());
-    app.get('/', (_req: Request, res: Response) => {
-      res.send('ok');
+    const addresses = await addressesFor({
+      'X-Forwarded-For': '203.0.113.9, 10.0.0.1',
+      'X-Forwarded-Proto': 'https',
+      'X-Forwarded-Host': 'www.example.org',
     });
-    await request(app)
-      .get('/')
-      .set('X-Forwarded-For', '203.0.113.9, 10.0.0.1')
-      .set('X-Forwarded-Proto', 'https')
-      .set('X-Forwarded-Host', 'www.example.org')
-      .expect(200);
-    const [span] = await otel.serverSpans();
-    expect(span?.attributes).toMatchObject({
-      [ATTR_URL_SCHEME]: 'https',
-      [ATTR_SERVER_ADDRESS]: 'www.example.org',
-      [ATTR_SERVER_PORT]: 443,
-      [ATTR_CLIENT_ADDRESS]: '203.0.113.9',
-    });
+    expect(addresses).toEqual(['https', 'www.example.org', 443, '203.0.113.9']);
   });
 
   it('records an unknown method as _OTHER with the original, and names the span HTTP', async () => {

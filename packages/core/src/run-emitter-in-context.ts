@@ -1,0 +1,38 @@
+import { context, type Context } from '@opentelemetry/api';
+
+const EMIT_CONTEXT = Symbol('otelware.emitContext');
+const ORIGINAL_EMIT = Symbol('otelware.originalEmit');
+
+type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
+
+/** An event emitter (`IncomingMessage`, `ServerResponse`, any `EventEmitter`). */
+export interface ContextEmitter {
+  emit: Emit;
+}
+
+type Bound = ContextEmitter & { [EMIT_CONTEXT]?: Context; [ORIGINAL_EMIT]?: Emit };
+
+function emitInContext(this: Bound, event: string | symbol, ...args: unknown[]): boolean {
+  return context.with(
+    this[EMIT_CONTEXT] as Context,
+    this[ORIGINAL_EMIT] as Emit,
+    this,
+    event,
+    ...args,
+  );
+}
+
+/**
+ * Makes every event of `emitter` run its listeners in `ctx`. Events of a request
+ * stream come from the socket, outside the request's context, so a listener on
+ * `req.on('data')` would otherwise see no active span. One shared `emit` wrapper
+ * and two fields per emitter: no closure per request or per listener, and
+ * `removeListener` keeps working as it is.
+ */
+export function runEmitterInContext(emitter: ContextEmitter, ctx: Context): void {
+  const bound = emitter as Bound;
+  bound[EMIT_CONTEXT] = ctx;
+  if (bound[ORIGINAL_EMIT] !== undefined) return;
+  bound[ORIGINAL_EMIT] = bound.emit;
+  bound.emit = emitInContext;
+}

@@ -17,7 +17,7 @@ import type { HttpRequest, HttpResponse } from './types';
 /** A Node.js response that says when it closes (`http.ServerResponse` fits). */
 export interface ClosableResponse extends HttpResponse {
   readonly writableFinished?: boolean;
-  once(event: 'close', listener: () => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
 }
 
 const TRACE_OF_RESPONSE = Symbol('otelware.requestTrace');
@@ -98,7 +98,7 @@ export class RequestTrace {
   endOnClose(response: ClosableResponse): void {
     try {
       (response as unknown as Record<symbol, RequestTrace>)[TRACE_OF_RESPONSE] = this;
-      response.once('close', onResponseClose);
+      response.on('close', onResponseClose); // 'close' comes once; `once` would allocate a wrapper
     } catch (error) {
       reportError('watching the response', error);
     }

@@ -32,7 +32,7 @@ function emitInContext(this: Bound, event: string | symbol, ...args: unknown[]):
 export function runEmitterInContext(emitter: ContextEmitter, ctx: Context): void {
   const bound = emitter as Bound;
   bound[EMIT_CONTEXT] = ctx;
-  if (bound[ORIGINAL_EMIT] !== undefined) return;
+  if (bound.emit === emitInContext) return; // bound already (two tracers on one request)
   bound[ORIGINAL_EMIT] = bound.emit;
   bound.emit = emitInContext;
 }

@@ -1,0 +1,45 @@
+import { EventEmitter } from 'node:events';
+import { context, createContextKey, ROOT_CONTEXT } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { runEmitterInContext } from '../src/run-emitter-in-context';
+
+const key = createContextKey('test');
+const manager = new AsyncLocalStorageContextManager();
+
+beforeAll(() => context.setGlobalContextManager(manager.enable()));
+afterAll(() => context.disable());
+
+describe('runEmitterInContext', () => {
+  it('runs listeners, also those added earlier, in the bound context', () => {
+    const emitter = new EventEmitter();
+    const seen: unknown[] = [];
+    emitter.on('data', () => seen.push(context.active().getValue(key)));
+    runEmitterInContext(emitter, ROOT_CONTEXT.setValue(key, 'request'));
+    emitter.on('end', () => seen.push(context.active().getValue(key)));
+    emitter.emit('data', 'chunk');
+    emitter.emit('end');
+    expect(seen).toEqual(['request', 'request']);
+  });
+
+  it('passes the arguments and the return value through, and removeListener still works', () => {
+    const emitter = new EventEmitter();
+    runEmitterInContext(emitter, ROOT_CONTEXT);
+    const received: unknown[] = [];
+    const listener = (...args: unknown[]) => received.push(args);
+    emitter.on('data', listener);
+    expect(emitter.emit('data', 1, 'two')).toBe(true);
+    emitter.removeListener('data', listener);
+    expect(emitter.emit('data', 3)).toBe(false);
+    expect(received).toEqual([[1, 'two']]);
+  });
+
+  it('rebinds to the newest context instead of wrapping twice', () => {
+    const emitter = new EventEmitter();
+    let seen: unknown;
+    emitter.on('x', () => (seen = context.active().getValue(key)));
+    runEmitterInContext(emitter, ROOT_CONTEXT.setValue(key, 'first'));
+    runEmitterInContext(emitter, ROOT_CONTEXT.setValue(key, 'second'));
+    emitter.emit('x');
+    expect(seen).toBe('second');
+  });
+});

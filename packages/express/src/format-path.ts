@@ -15,3 +15,8 @@ export function formatPath(path: RoutePath): string {
 export function trimTrailingSlash(prefix: string): string {
   return prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
 }
+
+/** A mount path as a prefix template: a string without its trailing slash, anything else as formatPath. */
+export function formatMount(path: RoutePath): string {
+  return typeof path === 'string' ? trimTrailingSlash(path) : formatPath(path);
+}

@@ -1,13 +1,17 @@
-import type { Layer } from './express-internals';
-import { formatPath } from './format-path';
+import type { Layer, RoutePath } from './express-internals';
+import { formatMount, formatPath, trimTrailingSlash } from './format-path';
 
-/** How much of a concrete path a mount layer consumed, and the template it was registered with. */
+/**
+ * How much of a concrete path a mount layer consumed, and the template it was
+ * registered with, ready to prefix a route (no trailing slash on string paths).
+ */
 export interface MountMatch {
   readonly consumed: number;
   readonly template: string;
 }
 
 const withIndices = new WeakMap<RegExp, RegExp>();
+const COMPILED_MOUNT_END = '(?=\\/|$)';
 
 function indexedCopy(regexp: RegExp): RegExp {
   let copy = withIndices.get(regexp);
@@ -40,11 +44,16 @@ function express4Match(
   if (regexp.fast_star) return { consumed: path.length, template: '/*' };
   const match = indexedCopy(regexp).exec(path);
   if (match === null) return undefined;
+  // mount paths compile to `…(?=\/|$)`; anything else is a RegExp the app mounted as it is
+  if (!regexp.source.endsWith(COMPILED_MOUNT_END)) {
+    return { consumed: match[0].length, template: formatPath(regexp) };
+  }
   const keys = layer.keys ?? [];
   let template = match[0];
   const indices = match.indices;
-  if (indices === undefined || indices.length - 1 !== keys.length)
-    return { consumed: match[0].length, template };
+  if (indices === undefined || indices.length - 1 !== keys.length) {
+    return { consumed: match[0].length, template: trimTrailingSlash(template) };
+  }
   for (let group = indices.length - 1; group >= 1; group--) {
     const span = indices[group];
     const key = keys[group - 1];
@@ -54,7 +63,7 @@ function express4Match(
   }
   return {
     consumed: match[0].length,
-    template: keys.length === 0 ? (literalOf(regexp) ?? template) : template,
+    template: trimTrailingSlash(keys.length === 0 ? (literalOf(regexp) ?? template) : template),
   };
 }
 
@@ -132,8 +141,8 @@ function express5Match(
     const raw = layer.rawPath;
     const template =
       raw === undefined
-        ? templateFromParams(matchers[i] as Matcher, result.path, result.params)
-        : formatPath(Array.isArray(raw) ? (raw[i] as string) : (raw as string));
+        ? trimTrailingSlash(templateFromParams(matchers[i] as Matcher, result.path, result.params))
+        : formatMount(Array.isArray(raw) ? (raw[i] as RoutePath) : (raw as RoutePath));
     return { consumed: result.path.length, template };
   }
   return undefined;

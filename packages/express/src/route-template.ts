@@ -7,7 +7,7 @@ import {
   type Route,
   type RoutedRequest,
 } from './express-internals';
-import { formatPath, trimTrailingSlash } from './format-path';
+import { formatMount, formatPath } from './format-path';
 import { matchMount } from './mount-template';
 
 const MAX_DEPTH = 16;
@@ -49,8 +49,7 @@ function chainsTo(app: ExpressApp, route: Route): Layer[][] {
 function appPrefix(app: ExpressApp): string {
   let prefix = '';
   for (let current = app, depth = 0; current.parent !== undefined && depth < MAX_DEPTH; depth++) {
-    if (current.mountpath !== undefined)
-      prefix = trimTrailingSlash(formatPath(current.mountpath)) + prefix;
+    if (current.mountpath !== undefined) prefix = formatMount(current.mountpath) + prefix;
     current = current.parent;
   }
   return prefix;
@@ -66,7 +65,7 @@ function matchChain(chain: readonly Layer[], path: string, exact: boolean): stri
   for (const layer of chain) {
     const match = matchMount(layer, rest);
     if (match === undefined) return undefined;
-    template += trimTrailingSlash(match.template);
+    template += match.template;
     rest = rest.slice(match.consumed);
   }
   return !exact || rest === '' || rest === '/' ? template : undefined;

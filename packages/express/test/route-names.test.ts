@@ -130,6 +130,18 @@ describe.each(expressMajors)('route templates on Express $major', ({ major, expr
     });
   });
 
+  it('names a router mounted on a RegExp by the RegExp source', async () => {
+    const target = app();
+    const versioned = express.Router();
+    versioned.get('/status', ok);
+    target.use(/^\/v\d+/, versioned);
+    const expected = '/^\\/v\\d+/' + '/status';
+    expect(await spanFor(target, 'get', '/v12/status')).toEqual({
+      name: `GET ${expected}`,
+      route: expected,
+    });
+  });
+
   it('names a wildcard route by its pattern', async () => {
     const target = app();
     const assets = express.Router();

@@ -76,6 +76,23 @@ describe.each(expressMajors)('the active span on Express $major', ({ express }) 
     expect(active).toBe(span?.spanContext().spanId);
   });
 
+  it('stays active in request stream listeners for a body that arrived with the headers', async () => {
+    const app = express();
+    app.use(tracing());
+    let active: string | undefined;
+    app.post('/notes', (req: Request, res: Response) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        active = trace.getActiveSpan()?.spanContext().spanId;
+        res.status(201).type('text').send(Buffer.concat(chunks).toString());
+      });
+    });
+    await request(app).post('/notes').type('text').send('short note').expect(201, 'short note');
+    const [span] = await otel.serverSpans();
+    expect(active).toBe(span?.spanContext().spanId);
+  });
+
   it('makes spans started in a handler children of the server span, in the same trace', async () => {
     const app = express();
     app.use(tracing());

@@ -126,6 +126,23 @@ describe.each(expressMajors)('errors on Express $major', ({ major, express }) =>
     expect(span?.attributes[ATTR_ERROR_TYPE]).toBe('PaymentDeclinedError');
   });
 
+  it('records the error of a sub-app route that the parent app answers', async () => {
+    const target = app();
+    const admin = express();
+    admin.get('/reports/:id', () => {
+      throw new PaymentDeclinedError('from the sub-app');
+    });
+    target.use('/admin', admin);
+    target.use((_err: Error, _req: Request, res: Response, _next: NextFunction) => {
+      res.status(500).send('parent answered');
+    });
+    await request(target).get('/admin/reports/1').expect(500, 'parent answered');
+    const [span] = await otel.serverSpans();
+    expect(span?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span?.attributes[ATTR_ERROR_TYPE]).toBe('PaymentDeclinedError');
+    expect(exceptionEvents(span!)).toHaveLength(1);
+  });
+
   it('marks a 5xx answered without an exception as ERROR with the status code as error type', async () => {
     const target = app();
     target.get('/unavailable', (_req: Request, res: Response) => {

@@ -4,7 +4,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const frameworks = ['express', 'express4', 'koa', '@koa/router', 'fastify', 'fastify-plugin'];
+const frameworks = [
+  'express',
+  'express4',
+  'koa',
+  'koa2',
+  '@koa/router',
+  'fastify',
+  'fastify4',
+  'fastify-plugin',
+  'undici',
+];
 const sdkPackages = ['@opentelemetry/sdk-*', '@opentelemetry/context-*', '@opentelemetry/core'];
 
 export default tseslint.config(
@@ -32,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/express/src/**/*.ts'],
+    files: ['packages/{express,koa,fastify,fetch}/src/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,7 +1,14 @@
 export { ServerTracer } from './server-tracer';
-export type { AdapterHooks, InstrumentationScope } from './server-tracer';
+export type { AdapterHooks } from './server-tracer';
+export type { InstrumentationScope } from './tracer-lookup';
 export { RequestTrace } from './request-trace';
 export type { ClosableResponse } from './request-trace';
+export { ClientTracer } from './client-tracer';
+export type { ClientTracingOptions } from './client-tracer';
+export { ClientCall } from './client-call';
+export type { ClientResponse } from './client-call';
+export type { HeaderReader } from './capture-headers';
+export { checkFunction, checkOptionNames, checkPropagator, optionError } from './option-checks';
 export { reportError, callSafely } from './report-error';
 export { DEFAULT_KNOWN_METHODS, OTHER_METHOD } from './known-methods';
 export { DEFAULT_REDACTED_QUERY_PARAMS, REDACTED } from './redact-query';

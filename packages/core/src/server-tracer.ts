@@ -6,7 +6,6 @@ import {
   type Context,
   type Span,
   type TextMapGetter,
-  type Tracer,
 } from '@opentelemetry/api';
 import { normalizeMethod } from './known-methods';
 import { callSafely, reportError } from './report-error';
@@ -14,13 +13,8 @@ import { RequestTrace } from './request-trace';
 import { requestAttributes } from './request-attributes';
 import { resolveOptions, type ResolvedOptions } from './resolve-options';
 import { spanNameFor } from './span-name';
+import { TracerLookup, type InstrumentationScope } from './tracer-lookup';
 import type { HttpHeaders, HttpRequest, TracingOptions } from './types';
-
-/** Who is tracing: the adapter package's name and version, as the instrumentation scope. */
-export interface InstrumentationScope {
-  readonly name: string;
-  readonly version: string;
-}
 
 /** What an adapter may add to the core's request lifecycle. */
 export interface AdapterHooks {
@@ -40,10 +34,6 @@ function endSpan(span: Span): void {
   span.end();
 }
 
-type GlobalTracerProvider = {
-  getDelegateTracer?(name: string, version?: string): Tracer | undefined;
-};
-
 /**
  * The core of every adapter: validates the options once, then opens one SERVER
  * span per request by the HTTP semantic conventions. Adapters call `startRequest`
@@ -52,8 +42,7 @@ type GlobalTracerProvider = {
 export class ServerTracer {
   readonly options: ResolvedOptions;
   readonly hooks: AdapterHooks;
-  private readonly scope: InstrumentationScope;
-  private tracer: Tracer | undefined;
+  private readonly tracer: TracerLookup;
 
   constructor(
     options: TracingOptions | undefined,
@@ -61,7 +50,7 @@ export class ServerTracer {
     hooks: AdapterHooks = {},
   ) {
     this.options = resolveOptions(options);
-    this.scope = scope;
+    this.tracer = new TracerLookup(this.options.tracerProvider, scope);
     this.hooks = hooks;
   }
 
@@ -80,7 +69,7 @@ export class ServerTracer {
     }
     let span: Span | undefined;
     try {
-      const tracer = this.currentTracer();
+      const tracer = this.tracer.get();
       if (tracer === undefined) return undefined;
       const parent = this.extract(request.headers);
       const method = normalizeMethod(request.method ?? 'GET', this.options.knownMethods);
@@ -113,23 +102,5 @@ export class ServerTracer {
     return propagator === undefined
       ? propagation.extract(context.active(), headers, headerGetter)
       : propagator.extract(context.active(), headers, headerGetter);
-  }
-
-  /**
-   * The tracer, or `undefined` while no SDK is registered globally: the API's
-   * proxy provider says so through `getDelegateTracer`, which keeps the no-SDK
-   * path down to one call. Once an SDK tracer is found it is kept.
-   */
-  private currentTracer(): Tracer | undefined {
-    if (this.tracer !== undefined) return this.tracer;
-    const { name, version } = this.scope;
-    const provider = this.options.tracerProvider;
-    if (provider !== undefined) return (this.tracer = provider.getTracer(name, version));
-    const global = trace.getTracerProvider() as ReturnType<typeof trace.getTracerProvider> &
-      GlobalTracerProvider;
-    if (typeof global.getDelegateTracer !== 'function') {
-      return (this.tracer = global.getTracer(name, version));
-    }
-    return (this.tracer = global.getDelegateTracer(name, version));
   }
 }

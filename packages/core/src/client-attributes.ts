@@ -1,0 +1,39 @@
+import type { Attributes } from '@opentelemetry/api';
+import {
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_URL_FULL,
+} from './attribute-names';
+import { OTHER_METHOD } from './known-methods';
+import { redactUrl } from './redact-url';
+
+const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443 };
+
+/** The host as `server.address` wants it: IPv6 literals without their brackets. */
+function hostAddress(hostname: string): string {
+  return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+}
+
+/**
+ * The attributes a client span carries from its start: method, `server.address`,
+ * `server.port` (the scheme's default when the URL has none) and the redacted
+ * `url.full`.
+ */
+export function clientRequestAttributes(
+  method: string,
+  normalizedMethod: string,
+  url: URL,
+  redactedParams: ReadonlySet<string>,
+): Attributes {
+  const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: normalizedMethod };
+  if (normalizedMethod === OTHER_METHOD) attributes[ATTR_HTTP_REQUEST_METHOD_ORIGINAL] = method;
+  if (url.hostname !== '') {
+    attributes[ATTR_SERVER_ADDRESS] = hostAddress(url.hostname);
+    const port = url.port === '' ? DEFAULT_PORTS[url.protocol] : Number(url.port);
+    if (port !== undefined) attributes[ATTR_SERVER_PORT] = port;
+  }
+  attributes[ATTR_URL_FULL] = redactUrl(url, redactedParams);
+  return attributes;
+}

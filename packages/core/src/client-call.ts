@@ -1,0 +1,104 @@
+import { SpanStatusCode, type Context, type Exception, type Span } from '@opentelemetry/api';
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_NETWORK_PROTOCOL_VERSION,
+  ATTR_OTELWARE_ABORTED,
+} from './attribute-names';
+import { captureHeaders, type HeaderCapture, type HeaderReader } from './capture-headers';
+import { failureTypeOf } from './error-type';
+import { reportError } from './report-error';
+
+/** What the core reads from a response to an outgoing call. */
+export interface ClientResponse {
+  /** The status code; `undefined` when the client library gave none. */
+  readonly status: number | undefined;
+  /** `1.1`, `2`, … when the client library tells it. */
+  readonly protocolVersion?: string | undefined;
+  /** Reads a response header, for `captureHeaders.response`. */
+  readonly header?: HeaderReader;
+}
+
+function messageOf(error: unknown): string | undefined {
+  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: unknown };
+  if (typeof message !== 'string') return undefined;
+  const causeMessage = (cause as { message?: unknown } | null | undefined)?.message;
+  return typeof causeMessage === 'string' && causeMessage !== ''
+    ? `${message}: ${causeMessage}`
+    : message;
+}
+
+/**
+ * One outgoing call's CLIENT span. The client adapter ends it with the response,
+ * a failure or a cancellation; whichever comes first wins, later calls do nothing,
+ * and none of them throws.
+ */
+export class ClientCall {
+  /** False for unsampled spans: then nothing needs recording. */
+  readonly recording: boolean;
+  private ended = false;
+
+  constructor(
+    readonly span: Span,
+    /** The context in which the span is active: the parent of what the call starts. */
+    readonly context: Context,
+    private readonly responseHeaders: HeaderCapture,
+  ) {
+    this.recording = span.isRecording();
+  }
+
+  /** The response headers arrived: 4xx and 5xx mark the span ERROR, as for any client. */
+  end(response: ClientResponse): void {
+    this.finish(() => {
+      const { span } = this;
+      const { status, protocolVersion, header } = response;
+      if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
+      if (protocolVersion !== undefined) {
+        span.setAttribute(ATTR_NETWORK_PROTOCOL_VERSION, protocolVersion);
+      }
+      if (header !== undefined && this.responseHeaders.length > 0) {
+        const attributes = {};
+        captureHeaders(attributes, header, this.responseHeaders);
+        span.setAttributes(attributes);
+      }
+      if (status !== undefined && status >= 400) {
+        span.setAttribute(ATTR_ERROR_TYPE, String(status));
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+    });
+  }
+
+  /** The call failed (network error, timeout): ERROR, the exception, a low-cardinality `error.type`. */
+  fail(error: unknown): void {
+    this.finish(() => {
+      const { span } = this;
+      span.recordException(
+        typeof error === 'object' && error !== null ? (error as Exception) : String(error),
+      );
+      span.setAttribute(ATTR_ERROR_TYPE, failureTypeOf(error));
+      span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(error) });
+    });
+  }
+
+  /** The caller cancelled the call: not an error, so no ERROR status and no `error.type`. */
+  cancel(): void {
+    this.finish(() => this.span.setAttribute(ATTR_OTELWARE_ABORTED, true));
+  }
+
+  private finish(record: () => void): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.recording) {
+      try {
+        record();
+      } catch (error) {
+        reportError('recording the client response', error);
+      }
+    }
+    try {
+      this.span.end();
+    } catch (error) {
+      reportError('ending the client span', error);
+    }
+  }
+}

@@ -1,1 +1,9 @@
-export {};
+export { wrapFetch } from './wrap-fetch';
+export { instrumentFetch } from './instrument-fetch';
+export type {
+  FetchInput,
+  FetchRequestInfo,
+  FetchTracingOptions,
+  PropagateTo,
+  RequestLike,
+} from './types';

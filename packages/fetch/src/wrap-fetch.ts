@@ -1,0 +1,121 @@
+import { context } from '@opentelemetry/api';
+import {
+  callSafely,
+  ClientTracer,
+  reportError,
+  type ClientCall,
+  type HeaderReader,
+} from '@otelware/core';
+import { name, version } from '../package.json';
+import { describeCall, type CallDescription } from './describe-call';
+import { headersWithContext } from './outgoing-headers';
+import { resolveFetchOptions, type ResolvedFetchOptions } from './resolve-options';
+import { settleFailure, settleResponse } from './settle-call';
+import type { FetchTracingOptions } from './types';
+
+type AnyFetch = (input: unknown, init?: unknown) => Promise<unknown>;
+
+/** Marks a traced fetch with the function it wraps, so it is never wrapped twice. */
+const ORIGINAL = Symbol.for('otelware.fetch.original');
+
+/** The untraced function behind `fetch`: itself unless it is one of ours. */
+export function originalOf<F extends object>(fetch: F): F {
+  return ((fetch as Record<symbol, F | undefined>)[ORIGINAL] ?? fetch) as F;
+}
+
+/** Reads the caller's request headers, for `captureHeaders.request`. */
+function readerOf(callerHeaders: unknown): HeaderReader | undefined {
+  try {
+    const headers = new Headers(callerHeaders as ConstructorParameters<typeof Headers>[0]);
+    return (header) => headers.get(header);
+  } catch {
+    return undefined; // headers fetch itself will reject
+  }
+}
+
+interface Prepared {
+  readonly call: ClientCall;
+  readonly init: unknown;
+  readonly signal: CallDescription['signal'];
+}
+
+/** Starts the span and builds the arguments that carry its context; never throws. */
+function prepare(
+  tracer: ClientTracer,
+  options: ResolvedFetchOptions,
+  input: unknown,
+  init: unknown,
+): Prepared | undefined {
+  const described = describeCall(input, init);
+  if (described === undefined) return undefined;
+  const { method, url } = described;
+  if (options.ignore && callSafely('the ignore option', options.ignore, url, init) === true) {
+    return undefined;
+  }
+  const readHeader = tracer.capturesRequestHeaders ? readerOf(described.headers) : undefined;
+  const call = tracer.startCall(method, url, readHeader);
+  if (call === undefined) return undefined;
+  try {
+    const headers = options.propagatesTo(url)
+      ? headersWithContext(described.headers, call.context, options.propagator)
+      : undefined;
+    if (options.requestHook !== undefined && call.recording) {
+      const request = { method, url, input, init };
+      callSafely('the requestHook option', options.requestHook, call.span, request);
+    }
+    const sentInit = headers === undefined ? init : { ...(init as object | undefined), headers };
+    return { call, init: sentInit, signal: described.signal };
+  } catch (error) {
+    reportError('adding the trace headers', error);
+    return { call, init, signal: described.signal };
+  }
+}
+
+/**
+ * Wraps a fetch function (Node's global `fetch`, `undici`'s, or any with its
+ * signature) so that every call opens a CLIENT span, child of the active span,
+ * and carries the trace context to the destination in its request headers.
+ * The response, or the error, reaches the caller unchanged.
+ *
+ * @example
+ * import { wrapFetch } from '@otelware/fetch';
+ *
+ * const tracedFetch = wrapFetch(fetch);
+ * const response = await tracedFetch('http://users.internal/api/users/42');
+ */
+export function wrapFetch<F extends (input: never, init?: never) => Promise<unknown>>(
+  fetch: F,
+  options: FetchTracingOptions = {},
+): F {
+  if (typeof fetch !== 'function')
+    throw new TypeError('@otelware: wrapFetch needs a fetch function');
+  const original = originalOf(fetch) as unknown as AnyFetch;
+  const resolved = resolveFetchOptions(options);
+  const tracer = new ClientTracer(options, { name, version });
+
+  function tracedFetch(input: unknown, init?: unknown): Promise<unknown> {
+    const prepared = prepare(tracer, resolved, input, init);
+    if (prepared === undefined) return original(input, init);
+    const { call, signal } = prepared;
+    let pending: Promise<unknown>;
+    try {
+      pending = context.with(call.context, original, undefined, input, prepared.init);
+    } catch (error) {
+      settleFailure(call, error, signal);
+      throw error;
+    }
+    return pending.then(
+      (response) => {
+        settleResponse(call, response, resolved.responseHook);
+        return response;
+      },
+      (error: unknown) => {
+        settleFailure(call, error, signal);
+        throw error;
+      },
+    );
+  }
+
+  Object.defineProperty(tracedFetch, ORIGINAL, { value: original });
+  return tracedFetch as unknown as F;
+}

@@ -1,5 +1,5 @@
 import { ERROR_TYPE_VALUE_OTHER } from '@opentelemetry/semantic-conventions';
-import { errorTypeOf } from '../src/error-type';
+import { errorTypeOf, failureTypeOf } from '../src/error-type';
 
 class PaymentDeclinedError extends Error {}
 
@@ -58,5 +58,27 @@ describe('errorTypeOf', () => {
 
   it('is _OTHER for a thrown number', () => {
     expect(errorTypeOf(42)).toBe(ERROR_TYPE_VALUE_OTHER);
+  });
+});
+
+describe('failureTypeOf (outgoing calls)', () => {
+  it('uses a system error code', () => {
+    const error = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    expect(failureTypeOf(error)).toBe('ECONNREFUSED');
+  });
+
+  it('uses the code on the cause, where fetch puts it', () => {
+    const cause = Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' });
+    expect(failureTypeOf(new TypeError('fetch failed', { cause }))).toBe('ENOTFOUND');
+  });
+
+  it('uses the name of a DOMException, e.g. a timeout', () => {
+    expect(failureTypeOf(new DOMException('timed out', 'TimeoutError'))).toBe('TimeoutError');
+  });
+
+  it('falls back to the type name, ignoring empty or non-string codes', () => {
+    expect(failureTypeOf(Object.assign(new RangeError('x'), { code: 42 }))).toBe('RangeError');
+    expect(failureTypeOf(Object.assign(new TypeError('x'), { code: '' }))).toBe('TypeError');
+    expect(failureTypeOf('a string')).toBe(ERROR_TYPE_VALUE_OTHER);
   });
 });

@@ -58,6 +58,16 @@ describe('trace headers on the outgoing request', () => {
     },
   );
 
+  it('sends the same traceparent on every hop of a redirect, which one span covers', async () => {
+    const before = server.received.length;
+    const response = await tracedFetch(`${server.origin}/redirect`);
+    expect(await response.text()).toBe('status 200');
+    const hops = server.received.slice(before);
+    expect(hops.map((hop) => hop.url)).toEqual(['/redirect', '/status/200']);
+    const traceparent = await clientTraceparent();
+    expect(hops.map((hop) => hop.headers.traceparent)).toEqual([traceparent, traceparent]);
+  });
+
   it('adds them to a call with no headers at all', async () => {
     await tracedFetch(`${server.origin}/`);
     expect(server.received.at(-1)?.headers.traceparent).toBe(await clientTraceparent());

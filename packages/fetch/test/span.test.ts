@@ -105,6 +105,17 @@ describe('the CLIENT span of a fetch call', () => {
     const [span] = await otel.spans(1);
     expect(span?.attributes[ATTR_SERVER_PORT]).toBe(80);
   });
+
+  it('traces a data: URL, which has no server', async () => {
+    const response = await tracedFetch('data:text/plain,hello');
+    expect(await response.text()).toBe('hello');
+    const [span] = await otel.spans(1);
+    expect(span?.attributes).toEqual({
+      [ATTR_HTTP_REQUEST_METHOD]: 'GET',
+      [ATTR_URL_FULL]: 'data:text/plain,hello',
+      [ATTR_HTTP_RESPONSE_STATUS_CODE]: 200,
+    });
+  });
 });
 
 describe('url.full redaction', () => {

@@ -1,1 +1,2 @@
-export {};
+export { tracing } from './tracing';
+export type { TracingOptions } from './types';

@@ -1,0 +1,67 @@
+import type { HttpRequest } from '@otelware/core';
+import { contextOf } from './request-slot';
+
+/** A routing layer of `@koa/router`, typed structurally: only what is read here. */
+interface RouterLayer {
+  /** The full registered path, every prefix and `use()` mount included: `/api/v1/users/:id`. */
+  readonly path?: string | RegExp;
+  /** The methods a route serves (`HEAD` is added for `GET`); empty for `router.use()` middleware. */
+  readonly methods?: readonly string[];
+  /** Whether the layer matches a request path. */
+  match?(path: string): boolean;
+}
+
+/** What `@koa/router` leaves on `ctx` while routing. */
+interface RoutedContext {
+  readonly method?: string;
+  readonly path?: string;
+  /** Every layer whose path matched, whatever its method, across every router that ran. */
+  readonly matched?: readonly RouterLayer[];
+  /** The path of the layer that ran last: a route's, or a `router.use()` middleware's. */
+  readonly _matchedRoute?: string | RegExp;
+}
+
+/** A template as a string: a RegExp path by its source literal, as the Express adapter does. */
+function formatPath(path: string | RegExp): string {
+  return typeof path === 'string' ? path : path.toString();
+}
+
+function servesRequest(layer: RouterLayer, method: string, path: string): boolean {
+  return (
+    layer.path !== undefined &&
+    Array.isArray(layer.methods) &&
+    layer.methods.includes(method) &&
+    // a path rewritten for a sub-app (koa-mount) gives a template without its mount prefix
+    typeof layer.match === 'function' &&
+    layer.match(path)
+  );
+}
+
+/**
+ * The full route template of the request, read from what `@koa/router` left on
+ * `ctx` when the response ends. The router records the path of the layer that
+ * ran last (`ctx._matchedRoute`), which already holds every prefix and nested
+ * `use()` mount, but a `router.use()` middleware running after the route, or
+ * answering before it, overwrites it with its own path. So the template is that
+ * path only if it belongs to a route serving this method and path; otherwise the
+ * last such route the routers matched (the route the router chose).
+ * `undefined` when no route matched: a 404, or a 405 from `allowedMethods()`.
+ */
+export function routeTemplateOf(ctx: RoutedContext): string | undefined {
+  const { matched, _matchedRoute: last, method, path } = ctx;
+  if (last === undefined || !Array.isArray(matched) || method === undefined) return undefined;
+  if (path === undefined) return undefined;
+  let chosen: RouterLayer | undefined;
+  for (const layer of matched) {
+    if (!servesRequest(layer, method, path)) continue;
+    chosen = layer;
+    if (layer.path === last) break;
+  }
+  return chosen?.path === undefined ? undefined : formatPath(chosen.path);
+}
+
+/** The core's `resolveRoute` hook: the route template of a request traced by this adapter. */
+export function resolveRouteTemplate(request: HttpRequest): string | undefined {
+  const ctx = contextOf(request);
+  return ctx === undefined ? undefined : routeTemplateOf(ctx as RoutedContext);
+}

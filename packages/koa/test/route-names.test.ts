@@ -183,6 +183,28 @@ describe.each(koaMajors)('route templates on Koa $major', ({ Koa: KoaClass }) =>
     });
   });
 
+  it('keeps the route that ran when a later router matches the path for another method only', async () => {
+    const target = app();
+    const items = new Router();
+    items.get('/items/:itemId', async (ctx, next) => {
+      ctx.set('x-cache', 'miss');
+      await next(); // a later middleware renders the answer
+    });
+    items.use(async (_ctx, next) => next()); // overwrites the router's record with its own path
+    const admin = new Router();
+    admin.post('/items/:id', (ctx) => {
+      ctx.body = 'created';
+    });
+    target.use(items.routes()).use(admin.routes());
+    target.use((ctx) => {
+      ctx.body = 'rendered';
+    });
+    expect(await spanFor(target, 'get', '/items/4')).toEqual({
+      name: 'GET /items/:itemId',
+      route: '/items/:itemId',
+    });
+  });
+
   it('names the matched route, not the middleware path, when a router middleware answers first', async () => {
     const target = app();
     const router = new Router({ prefix: '/admin' });

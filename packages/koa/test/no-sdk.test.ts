@@ -1,0 +1,32 @@
+import Router from '@koa/router';
+import { trace } from '@opentelemetry/api';
+import request from 'supertest';
+import { tracing } from '../src';
+import { koaMajors } from './frameworks';
+
+// No SDK is registered in this file: @opentelemetry/api alone is a no-op.
+
+describe.each(koaMajors)('Koa $major with no OpenTelemetry SDK registered', ({ Koa }) => {
+  it('answers as usual, adds no listener, keeps nothing on the request, activates no span', async () => {
+    const traced = new Koa();
+    traced.use(tracing());
+    const bare = new Koa();
+    for (const app of [traced, bare]) {
+      const router = new Router();
+      router.get('/users/:id', (ctx) => {
+        ctx.body = {
+          id: ctx.params.id,
+          active: trace.getActiveSpan() !== undefined,
+          closeListeners: ctx.res.listenerCount('close'),
+          requestSymbols: Object.getOwnPropertySymbols(ctx.req).length,
+          emit: ctx.req.emit === Object.getPrototypeOf(ctx.req).emit,
+        };
+      });
+      app.use(router.routes());
+    }
+    const fromTraced = await request(traced.callback()).get('/users/3').expect(200);
+    const fromBare = await request(bare.callback()).get('/users/3').expect(200);
+    expect(fromTraced.body).toEqual(fromBare.body);
+    expect(fromTraced.body.active).toBe(false);
+  });
+});

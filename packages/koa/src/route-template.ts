@@ -49,8 +49,9 @@ function servesRequest(layer: RouterLayer, method: string, path: string): boolea
  */
 export function routeTemplateOf(ctx: RoutedContext): string | undefined {
   const { matched, _matchedRoute: last, method, path } = ctx;
-  if (last === undefined || !Array.isArray(matched) || method === undefined) return undefined;
-  if (path === undefined) return undefined;
+  if (last === undefined || !Array.isArray(matched) || method === undefined || path === undefined) {
+    return undefined;
+  }
   let chosen: RouterLayer | undefined;
   for (const layer of matched) {
     if (!servesRequest(layer, method, path)) continue;

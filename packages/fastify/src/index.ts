@@ -1,1 +1,2 @@
-export {};
+export { tracing } from './tracing';
+export type { TracingOptions, HttpRequest, HttpResponse, CaptureHeaders } from './types';

@@ -1,0 +1,15 @@
+import type { RequestTrace } from '@otelware/core';
+
+const TRACE_OF_REQUEST = Symbol('otelware.fastify.requestTrace');
+
+type Slot = { [TRACE_OF_REQUEST]?: RequestTrace };
+
+/** Keeps the request's trace on Fastify's `request`, where the `onError` hook finds it. */
+export function attachTrace(request: object, requestTrace: RequestTrace): void {
+  (request as Slot)[TRACE_OF_REQUEST] = requestTrace;
+}
+
+/** Reports an error the app raised for `request` to its trace, if it has one. */
+export function noteError(request: object, error: unknown): void {
+  (request as Slot)[TRACE_OF_REQUEST]?.recordError(error);
+}

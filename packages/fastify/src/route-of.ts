@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify';
+
+/** What otelware reads of the route that answers a request. */
+export interface RouteFacts {
+  /** The route template with every prefix (`/api/users/:id`); `undefined` for the not-found handler. */
+  readonly url: string | undefined;
+  /** The route's `config` object, where a route opts out with `otelware: false`. */
+  readonly config: { readonly otelware?: unknown } | undefined;
+}
+
+/** The fields older Fastify 4 releases have in place of `request.routeOptions` (4.10+). */
+interface LegacyRequest {
+  readonly routeOptions?: RouteFacts;
+  readonly routerPath?: string;
+  readonly context?: { readonly config?: RouteFacts['config'] };
+}
+
+/**
+ * The route Fastify's router matched for `request`, known from `onRequest` on:
+ * `request.routeOptions` on Fastify 5 and 4.10+, `routerPath` and `context.config`
+ * before that. The not-found handler has no `url`, so its requests get no route.
+ */
+export function routeOf(request: FastifyRequest): RouteFacts {
+  const legacy = request as unknown as LegacyRequest;
+  const options = legacy.routeOptions;
+  if (options !== undefined) return options;
+  return { url: legacy.routerPath, config: legacy.context?.config };
+}

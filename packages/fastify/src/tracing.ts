@@ -1,0 +1,88 @@
+import { context } from '@opentelemetry/api';
+import { ServerTracer, type TracingOptions } from '@otelware/core';
+import type {
+  FastifyInstance,
+  FastifyPluginCallback,
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction,
+} from 'fastify';
+import { name, version } from '../package.json';
+import { attachTrace, noteError } from './request-slot';
+import { routeOf } from './route-of';
+
+/**
+ * Adds the tracing hooks to the instance the plugin is registered on. The
+ * `skip-override` marker below keeps Fastify from encapsulating the plugin, so
+ * that instance is the app itself and every route, prefix and not-found handler
+ * runs the hooks.
+ */
+function otelwareFastify(
+  fastify: FastifyInstance,
+  options: TracingOptions,
+  done: (error?: Error) => void,
+): void {
+  let tracer: ServerTracer;
+  try {
+    tracer = new ServerTracer(options, { name, version });
+  } catch (error) {
+    return done(error as Error);
+  }
+
+  // Routing is done when onRequest runs: the route template and its config are known.
+  function otelwareOnRequest(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    next: HookHandlerDoneFunction,
+  ): void {
+    const route = routeOf(request);
+    if (route.config?.otelware === false) return next();
+    const requestTrace = tracer.startRequest(request.raw);
+    if (requestTrace === undefined) return next();
+    if (requestTrace.recording) {
+      requestTrace.setRoute(route.url);
+      attachTrace(request, requestTrace);
+      requestTrace.endOnClose(reply.raw); // also after reply.hijack() and client aborts
+    }
+    requestTrace.bindRequestEvents(request.raw);
+    // the rest of the lifecycle (body parsing, hooks, handler) runs with the span active
+    context.with(requestTrace.context, next);
+  }
+
+  function otelwareOnError(
+    request: FastifyRequest,
+    _reply: FastifyReply,
+    error: Error,
+    next: HookHandlerDoneFunction,
+  ): void {
+    noteError(request, error);
+    next();
+  }
+
+  fastify.addHook('onRequest', otelwareOnRequest);
+  fastify.addHook('onError', otelwareOnError);
+  done();
+}
+
+Object.assign(otelwareFastify, {
+  [Symbol.for('skip-override')]: true,
+  [Symbol.for('fastify.display-name')]: name,
+  [Symbol.for('plugin-meta')]: { name, fastify: '4.x || 5.x' },
+});
+
+/**
+ * Traces every request of a Fastify 4 or 5 app: one SERVER span per request,
+ * named by the route template, active in every later hook and in the handler.
+ * Register it first, on the root instance: it is not encapsulated (as with
+ * `fastify-plugin`), so it covers the whole app, prefixed plugins included.
+ * A route opts out with `config: { otelware: false }`.
+ *
+ * @example
+ * import Fastify from 'fastify';
+ * import { tracing } from '@otelware/fastify';
+ *
+ * const app = Fastify();
+ * await app.register(tracing, { ignore: (req) => req.url === '/health' });
+ * app.get('/users/:id', async (request) => ({ id: request.params.id }));
+ */
+export const tracing: FastifyPluginCallback<TracingOptions> = otelwareFastify;

@@ -8,7 +8,7 @@ import type {
   HookHandlerDoneFunction,
 } from 'fastify';
 import { name, version } from '../package.json';
-import { attachTrace, noteError } from './request-slot';
+import { attachTrace, endTrace, noteError } from './request-slot';
 import { routeOf } from './route-of';
 
 /**
@@ -59,8 +59,22 @@ function otelwareFastify(
     next();
   }
 
+  // Fastify runs onResponse when the response has finished ('finish'): the span
+  // ends there, not aborted. `endOnClose` covers what never finishes (aborts) and
+  // replies without onResponse; light-my-request's socket never drains, so its
+  // responses close without `writableFinished` and would look aborted to it.
+  function otelwareOnResponse(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    next: HookHandlerDoneFunction,
+  ): void {
+    endTrace(request, reply.raw);
+    next();
+  }
+
   fastify.addHook('onRequest', otelwareOnRequest);
   fastify.addHook('onError', otelwareOnError);
+  fastify.addHook('onResponse', otelwareOnResponse);
   done();
 }
 

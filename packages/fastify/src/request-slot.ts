@@ -1,4 +1,4 @@
-import type { HttpResponse, RequestTrace } from '@otelware/core';
+import type { RequestTrace } from '@otelware/core';
 
 const TRACE_OF_REQUEST = Symbol('otelware.fastify.requestTrace');
 
@@ -9,12 +9,7 @@ export function attachTrace(request: object, requestTrace: RequestTrace): void {
   (request as Slot)[TRACE_OF_REQUEST] = requestTrace;
 }
 
-/** Reports an error the app raised for `request` to its trace, if it has one. */
-export function noteError(request: object, error: unknown): void {
-  (request as Slot)[TRACE_OF_REQUEST]?.recordError(error);
-}
-
-/** Ends the trace of `request`, if it has one, with a response that finished. */
-export function endTrace(request: object, response: HttpResponse): void {
-  (request as Slot)[TRACE_OF_REQUEST]?.end(response);
+/** The trace of `request`: `undefined` when it is not recording, ignored or opted out. */
+export function traceOf(request: object): RequestTrace | undefined {
+  return (request as Slot)[TRACE_OF_REQUEST];
 }

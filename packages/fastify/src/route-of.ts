@@ -1,3 +1,4 @@
+import { reportError } from '@otelware/core';
 import type { FastifyRequest } from 'fastify';
 
 /** What otelware reads of the route that answers a request. */
@@ -15,14 +16,22 @@ interface LegacyRequest {
   readonly context?: { readonly config?: RouteFacts['config'] };
 }
 
+const UNKNOWN_ROUTE: RouteFacts = { url: undefined, config: undefined };
+
 /**
  * The route Fastify's router matched for `request`, known from `onRequest` on:
  * `request.routeOptions` on Fastify 5 and 4.10+, `routerPath` and `context.config`
  * before that. The not-found handler has no `url`, so its requests get no route.
+ * Never throws: a route that cannot be read is an unknown route.
  */
 export function routeOf(request: FastifyRequest): RouteFacts {
-  const legacy = request as unknown as LegacyRequest;
-  const options = legacy.routeOptions;
-  if (options !== undefined) return options;
-  return { url: legacy.routerPath, config: legacy.context?.config };
+  try {
+    const legacy = request as unknown as LegacyRequest;
+    const options = legacy.routeOptions;
+    if (options !== undefined) return options;
+    return { url: legacy.routerPath, config: legacy.context?.config };
+  } catch (error) {
+    reportError('reading the route', error);
+    return UNKNOWN_ROUTE;
+  }
 }

@@ -8,7 +8,8 @@ import type {
   HookHandlerDoneFunction,
 } from 'fastify';
 import { name, version } from '../package.json';
-import { attachTrace, endTrace, noteError } from './request-slot';
+import { replyResponse } from './reply-response';
+import { attachTrace, traceOf } from './request-slot';
 import { routeOf } from './route-of';
 
 /**
@@ -55,20 +56,20 @@ function otelwareFastify(
     error: Error,
     next: HookHandlerDoneFunction,
   ): void {
-    noteError(request, error);
+    traceOf(request)?.recordError(error);
     next();
   }
 
-  // Fastify runs onResponse when the response has finished ('finish'): the span
-  // ends there, not aborted. `endOnClose` covers what never finishes (aborts) and
-  // replies without onResponse; light-my-request's socket never drains, so its
-  // responses close without `writableFinished` and would look aborted to it.
+  // Fastify runs onResponse once the response finished: the span ends there, read
+  // through the reply (whose headers raw.getHeader() does not see). endOnClose ends
+  // what never finishes (client aborts) and hijacked replies; it would also take
+  // an inject() response for an abort, as light-my-request's socket never drains.
   function otelwareOnResponse(
     request: FastifyRequest,
     reply: FastifyReply,
     next: HookHandlerDoneFunction,
   ): void {
-    endTrace(request, reply.raw);
+    traceOf(request)?.end(replyResponse(reply));
     next();
   }
 

@@ -97,7 +97,8 @@ Object.assign(otelwareFastify, {
  * import { tracing } from '@otelware/fastify';
  *
  * const app = Fastify();
- * await app.register(tracing, { ignore: (req) => req.url === '/health' });
- * app.get('/users/:id', async (request) => ({ id: request.params.id }));
+ * await app.register(tracing, { captureHeaders: { request: ['x-request-id'] } });
+ * app.get('/health', { config: { otelware: false } }, async () => 'ok'); // not traced
+ * app.get('/users/:id', async () => ({ name: 'Ada' })); // span "GET /users/:id"
  */
 export const tracing: FastifyPluginCallback<TracingOptions> = otelwareFastify;

@@ -8,6 +8,7 @@ import type {
   HookHandlerDoneFunction,
 } from 'fastify';
 import { name, version } from '../package.json';
+import { tracingOptionsOf } from './plugin-options';
 import { replyResponse } from './reply-response';
 import { attachTrace, traceOf } from './request-slot';
 import { routeOf } from './route-of';
@@ -25,7 +26,7 @@ function otelwareFastify(
 ): void {
   let tracer: ServerTracer;
   try {
-    tracer = new ServerTracer(options, { name, version });
+    tracer = new ServerTracer(tracingOptionsOf(options), { name, version });
   } catch (error) {
     return done(error as Error);
   }

@@ -87,6 +87,22 @@ describe.each(fastifyMajors)('options on Fastify $major', ({ fastify }) => {
     expect(span?.attributes[ATTR_URL_QUERY]).toBe('token=REDACTED&Signature=kept');
   });
 
+  it('ignores the register options Fastify itself reads (prefix, logLevel)', async () => {
+    const target = fastify();
+    await target.register(tracing, {
+      prefix: '/ignored',
+      logLevel: 'warn',
+      ignore: (req) => req.url === '/health',
+    });
+    target.get('/health', async () => 'up');
+    target.get('/users/:id', async () => ({}));
+    await target.ready();
+    await request(target.server).get('/health').expect(200, 'up');
+    await request(target.server).get('/users/1').expect(200);
+    const spans = await otel.serverSpans(1);
+    expect(spans.map((span) => span.name)).toEqual(['GET /users/:id']);
+  });
+
   it('throws a TypeError at registration for a bad option', async () => {
     const register = (options: unknown) => fastify().register(tracing, options as TracingOptions);
     await expect(register({ ignore: 'health' })).rejects.toThrow(TypeError);

@@ -25,6 +25,9 @@ describe.each(fastifyMajors)('the active span on Fastify $major', ({ fastify }) 
     app.route({
       method: ['GET', 'POST'],
       url: '/orders/:id',
+      preParsing: async () => {
+        note('preParsing');
+      },
       preValidation: [
         async () => {
           await new Promise((resolve) => setTimeout(resolve, 1));
@@ -48,6 +51,10 @@ describe.each(fastifyMajors)('the active span on Fastify $major', ({ fastify }) 
           });
         },
       ],
+      onSend: (_request: FastifyRequest, _reply: FastifyReply, payload: unknown, done) => {
+        note('onSend');
+        done(null, payload);
+      },
       handler: async (req) => {
         await new Promise((resolve) => setTimeout(resolve, 1));
         note('handler');
@@ -59,11 +66,13 @@ describe.each(fastifyMajors)('the active span on Fastify $major', ({ fastify }) 
   }
 
   const places = [
+    'preParsing',
     'async preValidation',
     'callback preValidation',
     'async preHandler',
     'callback preHandler',
     'handler',
+    'onSend',
   ];
 
   async function expectServerSpanIn(seen: Record<string, string | undefined>): Promise<void> {
@@ -73,7 +82,7 @@ describe.each(fastifyMajors)('the active span on Fastify $major', ({ fastify }) 
     expect(seen).toEqual(Object.fromEntries(places.map((place) => [place, spanId])));
   }
 
-  it('is the server span in preValidation and preHandler hooks, async and callback, and the handler', async () => {
+  it('is the server span in preParsing, preValidation and preHandler hooks (async and callback), the handler and onSend', async () => {
     const seen: Record<string, string | undefined> = {};
     const app = await recordingApp(seen);
     await request(app.server).get('/orders/1').expect(200, { body: null });

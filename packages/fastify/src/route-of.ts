@@ -9,9 +9,10 @@ export interface RouteFacts {
   readonly config: { readonly otelware?: unknown } | undefined;
 }
 
-/** The fields older Fastify 4 releases have in place of `request.routeOptions` (4.10+). */
+/** The fields older Fastify 4 releases have in place of `request.routeOptions`. */
 interface LegacyRequest {
-  readonly routeOptions?: RouteFacts;
+  /** 4.10+; with `config` from 4.23 (the types say so from 4.23.1). */
+  readonly routeOptions?: Partial<RouteFacts>;
   readonly routerPath?: string;
   readonly context?: { readonly config?: RouteFacts['config'] };
 }
@@ -20,16 +21,20 @@ const UNKNOWN_ROUTE: RouteFacts = { url: undefined, config: undefined };
 
 /**
  * The route Fastify's router matched for `request`, known from `onRequest` on:
- * `request.routeOptions` on Fastify 5 and 4.10+, `routerPath` and `context.config`
- * before that. The not-found handler has no `url`, so its requests get no route.
- * Never throws: a route that cannot be read is an unknown route.
+ * `request.routeOptions` on Fastify 5 and recent 4, `routerPath` (before 4.10) and
+ * `context.config` (before 4.23) on older releases. The not-found handler has no
+ * `url`, so its requests get no route. Never throws: a route that cannot be read
+ * is an unknown route.
  */
 export function routeOf(request: FastifyRequest): RouteFacts {
   try {
     const legacy = request as unknown as LegacyRequest;
     const options = legacy.routeOptions;
-    if (options !== undefined) return options;
-    return { url: legacy.routerPath, config: legacy.context?.config };
+    if (options?.config !== undefined) return options as RouteFacts;
+    return {
+      url: options === undefined ? legacy.routerPath : options.url,
+      config: legacy.context?.config,
+    };
   } catch (error) {
     reportError('reading the route', error);
     return UNKNOWN_ROUTE;

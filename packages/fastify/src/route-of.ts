@@ -11,7 +11,7 @@ export interface RouteFacts {
 
 /** The fields older Fastify 4 releases have in place of `request.routeOptions`. */
 interface LegacyRequest {
-  /** 4.10+; with `config` from 4.23 (the types say so from 4.23.1). */
+  /** From 4.10; with `config` only in later 4.x releases. */
   readonly routeOptions?: Partial<RouteFacts>;
   readonly routerPath?: string;
   readonly context?: { readonly config?: RouteFacts['config'] };
@@ -22,7 +22,7 @@ const UNKNOWN_ROUTE: RouteFacts = { url: undefined, config: undefined };
 /**
  * The route Fastify's router matched for `request`, known from `onRequest` on:
  * `request.routeOptions` on Fastify 5 and recent 4, `routerPath` (before 4.10) and
- * `context.config` (before 4.23) on older releases. The not-found handler has no
+ * `context.config` (before `routeOptions` had `config`) on older releases. The not-found handler has no
  * `url`, so its requests get no route. Never throws: a route that cannot be read
  * is an unknown route.
  */

@@ -6,7 +6,7 @@ import { routeOf } from '../src/route-of';
 const asRequest = (fields: object) => fields as unknown as FastifyRequest;
 
 describe('routeOf', () => {
-  it('reads request.routeOptions (Fastify 5, 4.23+)', () => {
+  it('reads request.routeOptions (Fastify 5, recent 4)', () => {
     const config = { otelware: false, url: '/users/:id' };
     expect(routeOf(asRequest({ routeOptions: { url: '/users/:id', config } }))).toEqual({
       url: '/users/:id',
@@ -14,7 +14,7 @@ describe('routeOf', () => {
     });
   });
 
-  it('reads the config from request.context where routeOptions has none (4.10 to 4.22)', () => {
+  it('reads the config from request.context where routeOptions has none (early 4.x)', () => {
     const config = { otelware: false };
     const request = asRequest({ routeOptions: { url: '/users/:id' }, context: { config } });
     expect(routeOf(request)).toEqual({ url: '/users/:id', config });

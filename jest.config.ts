@@ -14,7 +14,14 @@ const config: Config = {
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', isolatedModules: true } }],
+    // cookie@2 ships ESM only; light-my-request (Fastify 5's inject) requires it, which plain Node 20
+    // does (require(esm)) but Jest's module registry cannot: compile that one file to CommonJS.
+    '/cookie/dist/index\\.js$': [
+      'ts-jest',
+      { tsconfig: { module: 'commonjs', allowJs: true, isolatedModules: true } },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/cookie@2|cookie/dist/)'],
   testTimeout: 20_000,
 };
 

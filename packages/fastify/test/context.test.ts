@@ -6,9 +6,6 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { tracing } from '../src';
 import { fastifyMajors } from './frameworks';
-import { allowInjectUnderJest } from './inject-under-jest';
-
-allowInjectUnderJest();
 
 const otel = useTestTracing();
 const activeSpanId = () => trace.getActiveSpan()?.spanContext().spanId;

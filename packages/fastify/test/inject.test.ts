@@ -6,9 +6,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import request from 'supertest';
 import { tracing, type TracingOptions } from '../src';
 import { fastifyMajors } from './frameworks';
-import { allowInjectUnderJest } from './inject-under-jest';
 
-allowInjectUnderJest();
 const otel = useTestTracing();
 
 /** What a span says about its request, leaving out the ids, times and the peer address. */

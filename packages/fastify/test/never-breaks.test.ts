@@ -4,9 +4,6 @@ import { useTestTracing } from '@otelware/test-support';
 import request from 'supertest';
 import { tracing, type TracingOptions } from '../src';
 import { fastifyMajors } from './frameworks';
-import { allowInjectUnderJest } from './inject-under-jest';
-
-allowInjectUnderJest();
 
 const otel = useTestTracing();
 

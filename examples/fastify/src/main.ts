@@ -1,5 +1,6 @@
 // Runs the demo: starts the traced app, sends it a few requests, prints the spans, exits.
 import type { AddressInfo } from 'node:net';
+import { sendRequests, type DemoRequest } from '@otelware-examples/demo-kit';
 import { startTracing } from './tracing';
 import { createApp } from './app';
 
@@ -7,7 +8,7 @@ const provider = startTracing();
 const app = await createApp();
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const requests: Array<[string, string, RequestInit?]> = [
+const requests: DemoRequest[] = [
   ['GET', '/api/users/42'],
   [
     'GET',
@@ -23,11 +24,6 @@ const requests: Array<[string, string, RequestInit?]> = [
   ['GET', '/health'],
   ['GET', '/no/such/page'],
 ];
-for (const [method, path, init] of requests) {
-  const response = await fetch(base + path, { method, ...init });
-  await response.text();
-  console.log(`\n${method} ${path} -> ${response.status}`);
-  await new Promise((resolve) => setTimeout(resolve, 20)); // let the span end and print
-}
+await sendRequests(base, requests);
 await app.close();
 await provider.shutdown();

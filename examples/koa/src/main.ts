@@ -1,12 +1,13 @@
 // Runs the demo: starts the traced app, sends it a few requests, prints the spans, exits.
 import type { AddressInfo } from 'node:net';
+import { sendRequests, type DemoRequest } from '@otelware-examples/demo-kit';
 import { startTracing } from './tracing';
 import { createApp } from './app';
 
 const provider = startTracing();
 const server = createApp().listen(0, async () => {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const requests: Array<[string, string, RequestInit?]> = [
+  const requests: DemoRequest[] = [
     ['GET', '/api/users/42'],
     [
       'GET',
@@ -23,12 +24,7 @@ const server = createApp().listen(0, async () => {
     ['DELETE', '/api/users/42'],
     ['GET', '/no/such/page'],
   ];
-  for (const [method, path, init] of requests) {
-    const response = await fetch(base + path, { method, ...init });
-    await response.text();
-    console.log(`\n${method} ${path} -> ${response.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // let the span end and print
-  }
+  await sendRequests(base, requests);
   server.close();
   await provider.shutdown();
 });

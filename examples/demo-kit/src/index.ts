@@ -1,0 +1,2 @@
+export { printSpans } from './print-spans';
+export { sendRequests, type DemoRequest } from './send-requests';

@@ -55,6 +55,19 @@ export class ServerTracer {
   }
 
   /**
+   * False while no SDK is registered (and no `tracerProvider` was given): adapters
+   * that must read framework state before `startRequest` can skip it then.
+   */
+  get enabled(): boolean {
+    try {
+      return this.tracer.get() !== undefined;
+    } catch (error) {
+      reportError('finding the tracer', error);
+      return false;
+    }
+  }
+
+  /**
    * Starts the server span for `request`, child of the context its headers carry.
    * Returns `undefined`, and does nothing else, when the request is ignored, when
    * no SDK is registered, or when tracing itself fails.

@@ -92,3 +92,19 @@ describe('ServerTracer and RequestTrace', () => {
     expect(tracer.startRequest(request)).toBeUndefined();
   });
 });
+
+describe('ServerTracer.enabled', () => {
+  it('is false while no SDK is registered, true with a tracer provider', () => {
+    expect(new ServerTracer({}, scope).enabled).toBe(false);
+    expect(tracerWith().tracer.enabled).toBe(true);
+  });
+
+  it('is false, without throwing, when the tracer provider throws', () => {
+    const provider = {
+      getTracer: () => {
+        throw new Error('SDK bug');
+      },
+    };
+    expect(new ServerTracer({ tracerProvider: provider }, scope).enabled).toBe(false);
+  });
+});

@@ -37,6 +37,7 @@ function otelwareFastify(
     reply: FastifyReply,
     next: HookHandlerDoneFunction,
   ): void {
+    if (!tracer.enabled) return next(); // no SDK: not even the route is read
     const route = routeOf(request);
     if (route.config?.otelware === false) return next();
     const requestTrace = tracer.startRequest(request.raw);

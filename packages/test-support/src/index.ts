@@ -6,3 +6,4 @@ export {
 } from './test-tracing';
 export { spanTree } from './span-tree';
 export { countSpanEnds } from './count-span-ends';
+export { incomingContextSuite, type ServeJson } from './incoming-context-suite';

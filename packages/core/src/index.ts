@@ -9,6 +9,8 @@ export { ClientCall } from './client-call';
 export type { ClientResponse } from './client-call';
 export type { HeaderReader } from './capture-headers';
 export { checkFunction, checkOptionNames, checkPropagator, optionError } from './option-checks';
+export { objectSlot } from './object-slot';
+export type { ObjectSlot } from './object-slot';
 export { reportError, callSafely } from './report-error';
 export { DEFAULT_KNOWN_METHODS, OTHER_METHOD } from './known-methods';
 export { DEFAULT_REDACTED_QUERY_PARAMS, REDACTED } from './redact-query';

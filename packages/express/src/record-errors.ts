@@ -1,5 +1,5 @@
 import { mountedRouter, routerOf, type ExpressApp, type Layer } from './express-internals';
-import { noteError } from './request-slot';
+import { traceOfRequest } from './request-slot';
 
 type Handler = ((...args: unknown[]) => unknown) & { [WRAPPED]?: true };
 type ErrorHandler = (
@@ -19,7 +19,7 @@ function otelwareRecordError(
   _res: unknown,
   next: (err?: unknown) => void,
 ): void {
-  noteError(req, err);
+  traceOfRequest.get(req)?.recordError(err);
   next(err);
 }
 (otelwareRecordError as Handler)[WRAPPED] = true;
@@ -33,7 +33,7 @@ function wrapErrorHandler(original: ErrorHandler): Handler {
     res: unknown,
     next: (err?: unknown) => void,
   ): unknown {
-    noteError(req, err);
+    traceOfRequest.get(req)?.recordError(err);
     return original.call(this, err, req, res, next);
   } as Handler;
   wrapped[WRAPPED] = true;

@@ -4,7 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { name, version } from '../package.json';
 import type { ExpressApp } from './express-internals';
 import { recordErrorsOf } from './record-errors';
-import { attachTrace } from './request-slot';
+import { traceOfRequest } from './request-slot';
 import { resolveRouteTemplate } from './route-template';
 
 /**
@@ -31,7 +31,7 @@ export function tracing(options?: TracingOptions): RequestHandler {
     const requestTrace = tracer.startRequest(req);
     if (requestTrace === undefined) return next();
     if (requestTrace.recording) {
-      attachTrace(req, requestTrace);
+      traceOfRequest.set(req, requestTrace);
       requestTrace.endOnClose(res);
       try {
         recordErrorsOf(req.app as unknown as ExpressApp);

@@ -10,7 +10,7 @@ import type {
 import { name, version } from '../package.json';
 import { tracingOptionsOf } from './plugin-options';
 import { replyResponse } from './reply-response';
-import { attachTrace, traceOf } from './request-slot';
+import { traceOfRequest } from './request-slot';
 import { routeOf } from './route-of';
 
 /**
@@ -44,7 +44,7 @@ function otelwareFastify(
     if (requestTrace === undefined) return next();
     if (requestTrace.recording) {
       requestTrace.setRoute(route.url);
-      attachTrace(request, requestTrace);
+      traceOfRequest.set(request, requestTrace);
       requestTrace.endOnClose(reply.raw); // also after reply.hijack() and client aborts
     }
     requestTrace.bindRequestEvents(request.raw);
@@ -58,7 +58,7 @@ function otelwareFastify(
     error: Error,
     next: HookHandlerDoneFunction,
   ): void {
-    traceOf(request)?.recordError(error);
+    traceOfRequest.get(request)?.recordError(error);
     next();
   }
 
@@ -71,7 +71,7 @@ function otelwareFastify(
     reply: FastifyReply,
     next: HookHandlerDoneFunction,
   ): void {
-    traceOf(request)?.end(replyResponse(reply));
+    traceOfRequest.get(request)?.end(replyResponse(reply));
     next();
   }
 

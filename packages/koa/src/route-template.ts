@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@otelware/core';
-import { contextOf } from './request-slot';
+import { contextOfRequest } from './request-slot';
 
 /** A routing layer of `@koa/router`, typed structurally: only what is read here. */
 interface RouterLayer {
@@ -63,6 +63,6 @@ export function routeTemplateOf(ctx: RoutedContext): string | undefined {
 
 /** The core's `resolveRoute` hook: the route template of a request traced by this adapter. */
 export function resolveRouteTemplate(request: HttpRequest): string | undefined {
-  const ctx = contextOf(request);
+  const ctx = contextOfRequest.get(request);
   return ctx === undefined ? undefined : routeTemplateOf(ctx as RoutedContext);
 }

@@ -2,7 +2,7 @@ import { context } from '@opentelemetry/api';
 import { ServerTracer, type TracingOptions } from '@otelware/core';
 import type { Middleware } from 'koa';
 import { name, version } from '../package.json';
-import { attachContext } from './request-slot';
+import { contextOfRequest } from './request-slot';
 import { resolveRouteTemplate } from './route-template';
 
 /**
@@ -34,7 +34,7 @@ export function tracing(options?: TracingOptions): Middleware {
     const requestTrace = tracer.startRequest(ctx.req);
     if (requestTrace === undefined) return next();
     if (requestTrace.recording) {
-      attachContext(ctx.req, ctx);
+      contextOfRequest.set(ctx.req, ctx);
       requestTrace.endOnClose(ctx.res);
     }
     requestTrace.bindRequestEvents(ctx.req);

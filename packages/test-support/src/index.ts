@@ -7,3 +7,4 @@ export {
 export { spanTree } from './span-tree';
 export { countSpanEnds } from './count-span-ends';
 export { incomingContextSuite, type ServeJson } from './incoming-context-suite';
+export { attributesSuite, type AttributesSubject } from './attributes-suite';

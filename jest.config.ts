@@ -7,7 +7,7 @@ import type { Config } from 'jest';
  */
 const config: Config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages'],
+  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/bench'],
   testMatch: ['**/test/**/*.test.ts'],
   moduleNameMapper: {
     '^@otelware/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',

@@ -1,0 +1,1 @@
+export { WaterfallSpanExporter } from './waterfall';

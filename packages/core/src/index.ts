@@ -22,3 +22,5 @@ export type {
   HttpResponse,
   TracingOptions,
 } from './types';
+export { createW3CTraceState } from './trace-context/create-w3c-trace-state';
+export { MAX_TRACESTATE_LENGTH } from './trace-context/serialize-within-limit';

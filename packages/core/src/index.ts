@@ -22,5 +22,8 @@ export type {
   HttpResponse,
   TracingOptions,
 } from './types';
+export { TraceContextPropagator } from './trace-context/trace-context-propagator';
+export type { TraceContextPropagatorOptions } from './trace-context/trace-context-propagator';
 export { createW3CTraceState } from './trace-context/create-w3c-trace-state';
+export { RANDOM_TRACE_ID_FLAG } from './trace-context/trace-flags';
 export { MAX_TRACESTATE_LENGTH } from './trace-context/serialize-within-limit';

@@ -13,6 +13,7 @@ import { EMPTY_TRACE_STATE, MAX_LIST_MEMBERS, W3CTraceState } from './w3c-trace-
  * position, which names the system that wrote `traceparent`, to someone else.
  */
 export function parseTraceState(header: string): W3CTraceState | undefined {
+  if (header === '') return EMPTY_TRACE_STATE; // the common case: no tracestate at all
   const keys: string[] = [];
   const values: string[] = [];
   let memberStart = 0;

@@ -5,6 +5,7 @@ import {
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
   ATTR_URL_FULL,
+  ATTR_URL_SCHEME,
 } from './attribute-names';
 import { OTHER_METHOD } from './known-methods';
 import { redactUrl } from './redact-url';
@@ -35,5 +36,21 @@ export function clientRequestAttributes(
     if (port !== undefined) attributes[ATTR_SERVER_PORT] = port;
   }
   attributes[ATTR_URL_FULL] = redactUrl(url, redactedParams);
+  return attributes;
+}
+
+/**
+ * The start attributes `http.client.request.duration` keeps: method, server
+ * address and port, scheme; never the URL, so the metric stays low-cardinality.
+ */
+export function clientDurationAttributes(spanAttributes: Attributes, url: URL): Attributes {
+  const attributes: Attributes = {
+    [ATTR_HTTP_REQUEST_METHOD]: spanAttributes[ATTR_HTTP_REQUEST_METHOD],
+    [ATTR_URL_SCHEME]: url.protocol.slice(0, -1),
+  };
+  const address = spanAttributes[ATTR_SERVER_ADDRESS];
+  if (address !== undefined) attributes[ATTR_SERVER_ADDRESS] = address;
+  const port = spanAttributes[ATTR_SERVER_PORT];
+  if (port !== undefined) attributes[ATTR_SERVER_PORT] = port;
   return attributes;
 }

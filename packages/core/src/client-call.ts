@@ -1,13 +1,22 @@
-import { SpanStatusCode, type Context, type Exception, type Span } from '@opentelemetry/api';
+import {
+  SpanStatusCode,
+  type Attributes,
+  type Context,
+  type Exception,
+  type Histogram,
+  type Span,
+} from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_NETWORK_PROTOCOL_VERSION,
   ATTR_OTELWARE_ABORTED,
+  ERROR_TYPE_OTHER,
 } from './attribute-names';
+import { monotonicNow } from './duration-histogram';
 import { captureHeaders, type HeaderCapture, type HeaderReader } from './capture-headers';
 import { failureTypeOf } from './error-type';
-import { reportError } from './report-error';
+import { callSafely, reportError } from './report-error';
 
 /** What the core reads from a response to an outgoing call. */
 export interface ClientResponse {
@@ -17,6 +26,15 @@ export interface ClientResponse {
   readonly protocolVersion?: string | undefined;
   /** Reads a response header, for `captureHeaders.response`. */
   readonly header?: HeaderReader;
+}
+
+/** The `http.client.request.duration` measurement of one call. */
+export interface ClientDuration {
+  readonly histogram: Histogram;
+  /** `monotonicNow()` when the call started, also the span's start time. */
+  readonly startTime: number;
+  /** Method, server address and port, scheme: completed with the outcome at the end. */
+  readonly attributes: Attributes;
 }
 
 function messageOf(error: unknown): string | undefined {
@@ -43,41 +61,57 @@ export class ClientCall {
     /** The context in which the span is active: the parent of what the call starts. */
     readonly context: Context,
     private readonly responseHeaders: HeaderCapture,
+    private readonly duration?: ClientDuration,
   ) {
     this.recording = span.isRecording();
   }
 
   /** The response headers arrived: 4xx and 5xx mark the span ERROR, as for any client. */
   end(response: ClientResponse): void {
-    this.finish(() => {
-      const { span } = this;
-      const { status, protocolVersion, header } = response;
-      if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
-      if (protocolVersion !== undefined) {
-        span.setAttribute(ATTR_NETWORK_PROTOCOL_VERSION, protocolVersion);
-      }
-      if (header !== undefined && this.responseHeaders.length > 0) {
-        const attributes = {};
-        captureHeaders(attributes, header, this.responseHeaders);
-        span.setAttributes(attributes);
-      }
-      if (status !== undefined && status >= 400) {
-        span.setAttribute(ATTR_ERROR_TYPE, String(status));
-        span.setStatus({ code: SpanStatusCode.ERROR });
-      }
-    });
+    const { status, protocolVersion } = response;
+    const errorType = status !== undefined && status >= 400 ? String(status) : undefined;
+    this.finish(
+      () => {
+        const { span } = this;
+        const { header } = response;
+        if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
+        if (protocolVersion !== undefined) {
+          span.setAttribute(ATTR_NETWORK_PROTOCOL_VERSION, protocolVersion);
+        }
+        if (header !== undefined && this.responseHeaders.length > 0) {
+          const attributes = {};
+          captureHeaders(attributes, header, this.responseHeaders);
+          span.setAttributes(attributes);
+        }
+        if (errorType !== undefined) {
+          span.setAttribute(ATTR_ERROR_TYPE, errorType);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+        }
+      },
+      status,
+      errorType,
+      protocolVersion,
+    );
   }
 
   /** The call failed (network error, timeout): ERROR, the exception, a low-cardinality `error.type`. */
   fail(error: unknown): void {
-    this.finish(() => {
-      const { span } = this;
-      span.recordException(
-        typeof error === 'object' && error !== null ? (error as Exception) : String(error),
-      );
-      span.setAttribute(ATTR_ERROR_TYPE, failureTypeOf(error));
-      span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(error) });
-    });
+    if (this.ended) return;
+    // A hostile error object's getters may throw: name it safely, once, for span and metric.
+    const errorType =
+      callSafely('naming the failure', failureTypeOf, error, undefined) ?? ERROR_TYPE_OTHER;
+    this.finish(
+      () => {
+        const { span } = this;
+        span.recordException(
+          typeof error === 'object' && error !== null ? (error as Exception) : String(error),
+        );
+        span.setAttribute(ATTR_ERROR_TYPE, errorType);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(error) });
+      },
+      undefined,
+      errorType,
+    );
   }
 
   /** The caller cancelled the call: not an error, so no ERROR status and no `error.type`. */
@@ -85,9 +119,16 @@ export class ClientCall {
     this.finish(() => this.span.setAttribute(ATTR_OTELWARE_ABORTED, true));
   }
 
-  private finish(record: () => void): void {
+  private finish(
+    record: () => void,
+    status?: number,
+    errorType?: string,
+    protocolVersion?: string,
+  ): void {
     if (this.ended) return;
     this.ended = true;
+    const { duration } = this;
+    const endTime = duration === undefined ? undefined : monotonicNow();
     if (this.recording) {
       try {
         record();
@@ -95,8 +136,21 @@ export class ClientCall {
         reportError('recording the client response', error);
       }
     }
+    if (duration !== undefined && endTime !== undefined) {
+      try {
+        const attributes = { ...duration.attributes };
+        if (status !== undefined) attributes[ATTR_HTTP_RESPONSE_STATUS_CODE] = status;
+        if (errorType !== undefined) attributes[ATTR_ERROR_TYPE] = errorType;
+        if (protocolVersion !== undefined) {
+          attributes[ATTR_NETWORK_PROTOCOL_VERSION] = protocolVersion;
+        }
+        duration.histogram.record((endTime - duration.startTime) / 1000, attributes);
+      } catch (error) {
+        reportError('recording the client duration', error);
+      }
+    }
     try {
-      this.span.end();
+      this.span.end(endTime);
     } catch (error) {
       reportError('ending the client span', error);
     }

@@ -1,6 +1,15 @@
-import { context, SpanKind, trace, type Span, type TracerProvider } from '@opentelemetry/api';
+import {
+  context,
+  INVALID_SPAN_CONTEXT,
+  SpanKind,
+  trace,
+  type MeterProvider,
+  type Span,
+  type TracerProvider,
+} from '@opentelemetry/api';
 import { ClientCall } from './client-call';
-import { clientRequestAttributes } from './client-attributes';
+import { DurationHistogram, monotonicNow } from './duration-histogram';
+import { clientDurationAttributes, clientRequestAttributes } from './client-attributes';
 import {
   captureHeaders,
   headerCapture,
@@ -8,7 +17,12 @@ import {
   type HeaderReader,
 } from './capture-headers';
 import { normalizeMethod, resolveKnownMethods } from './known-methods';
-import { checkCaptureHeaders, checkStringArray, checkTracerProvider } from './option-checks';
+import {
+  checkCaptureHeaders,
+  checkMeterProvider,
+  checkStringArray,
+  checkTracerProvider,
+} from './option-checks';
 import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact-query';
 import { callSafely, reportError } from './report-error';
 import { spanNameFor } from './span-name';
@@ -22,6 +36,11 @@ export interface ClientTracingOptions {
    * @default the global tracer provider (`trace.getTracerProvider()`)
    */
   tracerProvider?: TracerProvider;
+  /**
+   * Where the `http.client.request.duration` histogram goes.
+   * @default the global meter provider (`metrics.getMeterProvider()`)
+   */
+  meterProvider?: MeterProvider;
   /** Headers to record; none by default. */
   captureHeaders?: CaptureHeaders;
   /**
@@ -52,11 +71,13 @@ export class ClientTracer {
   private readonly requestHeaders: HeaderCapture;
   private readonly responseHeaders: HeaderCapture;
   private readonly tracer: TracerLookup;
+  private readonly durations: DurationHistogram;
 
   /** Checks the shared options (other keys of `options` are the caller's to check). */
   constructor(options: ClientTracingOptions | undefined, scope: InstrumentationScope) {
-    const { tracerProvider, redactQueryParams, knownMethods } = options ?? {};
+    const { tracerProvider, meterProvider, redactQueryParams, knownMethods } = options ?? {};
     checkTracerProvider(tracerProvider);
+    checkMeterProvider(meterProvider);
     const capture = checkCaptureHeaders(options?.captureHeaders);
     const redact = checkStringArray(redactQueryParams, 'redactQueryParams');
     this.redactQueryParams = new Set(redact ?? DEFAULT_REDACTED_QUERY_PARAMS);
@@ -64,6 +85,12 @@ export class ClientTracer {
     this.requestHeaders = headerCapture(capture.request, 'request');
     this.responseHeaders = headerCapture(capture.response, 'response');
     this.tracer = new TracerLookup(tracerProvider, scope);
+    this.durations = new DurationHistogram(
+      meterProvider,
+      scope,
+      'http.client.request.duration',
+      'Duration of HTTP client requests.',
+    );
   }
 
   /**
@@ -75,17 +102,30 @@ export class ClientTracer {
     let span: Span | undefined;
     try {
       const tracer = this.tracer.get();
-      if (tracer === undefined) return undefined;
+      const histogram = this.durations.get();
+      if (tracer === undefined && histogram === undefined) return undefined;
       const normalized = normalizeMethod(method, this.knownMethods);
       const attributes = clientRequestAttributes(method, normalized, url, this.redactQueryParams);
       if (readHeader !== undefined) captureHeaders(attributes, readHeader, this.requestHeaders);
       const parent = context.active();
-      span = tracer.startSpan(
-        spanNameFor(normalized, undefined),
-        { kind: SpanKind.CLIENT, attributes },
-        parent,
+      // Span and metric measure one interval: see ServerTracer.startRequest.
+      const startTime = histogram === undefined ? undefined : monotonicNow();
+      span =
+        tracer === undefined
+          ? trace.wrapSpanContext(trace.getSpanContext(parent) ?? INVALID_SPAN_CONTEXT)
+          : tracer.startSpan(
+              spanNameFor(normalized, undefined),
+              { kind: SpanKind.CLIENT, attributes, startTime },
+              parent,
+            );
+      return new ClientCall(
+        span,
+        trace.setSpan(parent, span),
+        this.responseHeaders,
+        histogram === undefined || startTime === undefined
+          ? undefined
+          : { histogram, startTime, attributes: clientDurationAttributes(attributes, url) },
       );
-      return new ClientCall(span, trace.setSpan(parent, span), this.responseHeaders);
     } catch (error) {
       reportError('starting the client span', error);
       if (span !== undefined) callSafely('ending the client span', endSpan, span, undefined);

@@ -49,6 +49,13 @@ export function checkTracerProvider(value: unknown): void {
   }
 }
 
+/** Throws unless `value` is `undefined` or has a `getMeter()`. */
+export function checkMeterProvider(value: unknown): void {
+  if (value !== undefined && !hasMethods(value, ['getMeter'])) {
+    optionError('option "meterProvider" must be a MeterProvider (with getMeter())');
+  }
+}
+
 /** Throws unless `value` is `undefined` or a `TextMapPropagator`. */
 export function checkPropagator(value: unknown): void {
   if (value !== undefined && !hasMethods(value, ['extract', 'inject', 'fields'])) {

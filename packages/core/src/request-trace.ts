@@ -1,11 +1,21 @@
-import { SpanStatusCode, type Context, type Exception, type Span } from '@opentelemetry/api';
+import {
+  SpanStatusCode,
+  type Attributes,
+  type Context,
+  type Exception,
+  type Histogram,
+  type Span,
+} from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
+  ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_HTTP_ROUTE,
   ATTR_NETWORK_PROTOCOL_VERSION,
   ATTR_OTELWARE_ABORTED,
+  ATTR_URL_SCHEME,
 } from './attribute-names';
+import { monotonicNow } from './duration-histogram';
 import { captureResponseHeaders } from './capture-headers';
 import { errorTypeOf } from './error-type';
 import { callSafely, reportError } from './report-error';
@@ -13,6 +23,23 @@ import { runEmitterInContext, type ContextEmitter } from './run-emitter-in-conte
 import type { ServerTracer } from './server-tracer';
 import { spanNameFor } from './span-name';
 import type { HttpRequest, HttpResponse } from './types';
+
+/** The `http.server.request.duration` measurement of one request. */
+export interface ServerDuration {
+  readonly histogram: Histogram;
+  /** `monotonicNow()` when the request started, also the span's start time. */
+  readonly startTime: number;
+  readonly scheme: string | undefined;
+}
+
+/** What the request came to, as both the span and the duration metric record it. */
+interface RequestOutcome {
+  readonly route: string | undefined;
+  readonly status: number | undefined;
+  /** Set when the request failed: a 5xx, or an error with no response. */
+  readonly errorType: string | undefined;
+  readonly protocolVersion: string | undefined;
+}
 
 /** A Node.js response that says when it closes (`http.ServerResponse` fits). */
 export interface ClosableResponse extends HttpResponse {
@@ -61,6 +88,7 @@ export class RequestTrace {
     readonly span: Span,
     spanContext: Context,
     private readonly method: string,
+    private readonly duration?: ServerDuration,
   ) {
     this.context = spanContext;
     this.recording = span.isRecording();
@@ -104,32 +132,60 @@ export class RequestTrace {
     }
   }
 
-  /** Records the outcome and ends the span; later calls do nothing. */
+  /** Records the outcome (span and duration metric) and ends the span; later calls do nothing. */
   end(response: HttpResponse | undefined, aborted = false): void {
     if (this.ended) return;
     this.ended = true;
-    if (this.recording) {
+    const { duration } = this;
+    const endTime = duration === undefined ? undefined : monotonicNow();
+    if (this.recording || duration !== undefined) {
       try {
-        this.recordOutcome(response, aborted);
+        const outcome = this.outcome(response, aborted);
+        if (this.recording) this.recordOutcome(outcome, response, aborted);
+        if (duration !== undefined && endTime !== undefined) {
+          duration.histogram.record(
+            (endTime - duration.startTime) / 1000,
+            this.durationAttributes(outcome, duration.scheme),
+          );
+        }
       } catch (error) {
         reportError('recording the response', error);
       }
     }
     try {
-      this.span.end();
+      this.span.end(endTime);
     } catch (error) {
       reportError('ending the server span', error);
     }
   }
 
-  private recordOutcome(response: HttpResponse | undefined, aborted: boolean): void {
-    const { span, request } = this;
-    const { options, hooks } = this.tracer;
+  private outcome(response: HttpResponse | undefined, aborted: boolean): RequestOutcome {
+    const { request } = this;
+    const { resolveRoute } = this.tracer.hooks;
     const route =
       this.route ??
-      (hooks.resolveRoute &&
-        callSafely('resolving the route', hooks.resolveRoute, request, undefined));
-    if (route) span.setAttribute(ATTR_HTTP_ROUTE, route);
+      (resolveRoute && callSafely('resolving the route', resolveRoute, request, undefined));
+    const status =
+      response !== undefined && (!aborted || response.headersSent === true)
+        ? response.statusCode
+        : undefined;
+    const failed = status !== undefined ? status >= 500 : this.failed;
+    return {
+      route: route || undefined,
+      status,
+      errorType: !failed ? undefined : this.failed ? errorTypeOf(this.error) : String(status),
+      protocolVersion: protocolVersion(request.httpVersion),
+    };
+  }
+
+  private recordOutcome(
+    { route, status, errorType, protocolVersion: version }: RequestOutcome,
+    response: HttpResponse | undefined,
+    aborted: boolean,
+  ): void {
+    const { span, request } = this;
+    const { options } = this.tracer;
+    if (route !== undefined) span.setAttribute(ATTR_HTTP_ROUTE, route);
     const customName =
       options.spanName && callSafely('the spanName option', options.spanName, request, route);
     span.updateName(
@@ -138,15 +194,10 @@ export class RequestTrace {
         : spanNameFor(this.method, route),
     );
 
-    const version = protocolVersion(request.httpVersion);
     if (version !== undefined) span.setAttribute(ATTR_NETWORK_PROTOCOL_VERSION, version);
-    const status =
-      response !== undefined && (!aborted || response.headersSent === true)
-        ? response.statusCode
-        : undefined;
     if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
     if (aborted) span.setAttribute(ATTR_OTELWARE_ABORTED, true);
-    if (status !== undefined ? status >= 500 : this.failed) this.markFailed(status);
+    if (errorType !== undefined) this.markFailed(errorType);
 
     if (response !== undefined) {
       captureResponseHeaders(span, response, options.responseHeaders);
@@ -155,19 +206,31 @@ export class RequestTrace {
     }
   }
 
-  private markFailed(status: number | undefined): void {
+  private markFailed(errorType: string): void {
     const { span } = this;
+    span.setAttribute(ATTR_ERROR_TYPE, errorType);
     if (this.failed) {
       span.recordException(asException(this.error));
-      span.setAttribute(ATTR_ERROR_TYPE, errorTypeOf(this.error));
       const message = (this.error as { message?: unknown } | null)?.message;
       span.setStatus({
         code: SpanStatusCode.ERROR,
         message: typeof message === 'string' ? message : undefined,
       });
     } else {
-      span.setAttribute(ATTR_ERROR_TYPE, String(status));
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
+  }
+
+  /** Low-cardinality by design: the route template, never the path. */
+  private durationAttributes(outcome: RequestOutcome, scheme: string | undefined): Attributes {
+    const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: this.method };
+    if (scheme !== undefined) attributes[ATTR_URL_SCHEME] = scheme;
+    if (outcome.route !== undefined) attributes[ATTR_HTTP_ROUTE] = outcome.route;
+    if (outcome.status !== undefined) attributes[ATTR_HTTP_RESPONSE_STATUS_CODE] = outcome.status;
+    if (outcome.errorType !== undefined) attributes[ATTR_ERROR_TYPE] = outcome.errorType;
+    if (outcome.protocolVersion !== undefined) {
+      attributes[ATTR_NETWORK_PROTOCOL_VERSION] = outcome.protocolVersion;
+    }
+    return attributes;
   }
 }

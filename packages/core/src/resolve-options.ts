@@ -1,9 +1,10 @@
-import type { TextMapPropagator, TracerProvider } from '@opentelemetry/api';
+import type { MeterProvider, TextMapPropagator, TracerProvider } from '@opentelemetry/api';
 import { headerCapture, type HeaderCapture } from './capture-headers';
 import { resolveKnownMethods } from './known-methods';
 import {
   checkCaptureHeaders,
   checkFunction,
+  checkMeterProvider,
   checkOptionNames,
   checkPropagator,
   checkStringArray,
@@ -16,6 +17,7 @@ import type { TracingOptions } from './types';
 /** Options after validation, in the form the request path reads them. */
 export interface ResolvedOptions extends RequestAttributeConfig {
   readonly tracerProvider: TracerProvider | undefined;
+  readonly meterProvider: MeterProvider | undefined;
   readonly propagator: TextMapPropagator | undefined;
   readonly ignore: TracingOptions['ignore'];
   readonly spanName: TracingOptions['spanName'];
@@ -27,6 +29,7 @@ export interface ResolvedOptions extends RequestAttributeConfig {
 
 const OPTION_NAMES: ReadonlySet<string> = new Set<keyof TracingOptions>([
   'tracerProvider',
+  'meterProvider',
   'propagator',
   'ignore',
   'spanName',
@@ -45,12 +48,14 @@ export function resolveOptions(options: TracingOptions | undefined): ResolvedOpt
   if (options === undefined) options = {};
   checkOptionNames(options, OPTION_NAMES);
   checkTracerProvider(options.tracerProvider);
+  checkMeterProvider(options.meterProvider);
   checkPropagator(options.propagator);
   const capture = checkCaptureHeaders(options.captureHeaders);
   const redact = checkStringArray(options.redactQueryParams, 'redactQueryParams');
 
   return {
     tracerProvider: options.tracerProvider,
+    meterProvider: options.meterProvider,
     propagator: options.propagator,
     ignore: checkFunction(options.ignore, 'ignore'),
     spanName: checkFunction(options.spanName, 'spanName'),

@@ -1,5 +1,6 @@
 import {
   context,
+  INVALID_SPAN_CONTEXT,
   propagation,
   SpanKind,
   trace,
@@ -7,6 +8,8 @@ import {
   type Span,
   type TextMapGetter,
 } from '@opentelemetry/api';
+import { ATTR_URL_SCHEME } from './attribute-names';
+import { DurationHistogram, monotonicNow } from './duration-histogram';
 import { normalizeMethod } from './known-methods';
 import { callSafely, reportError } from './report-error';
 import { RequestTrace } from './request-trace';
@@ -43,6 +46,7 @@ export class ServerTracer {
   readonly options: ResolvedOptions;
   readonly hooks: AdapterHooks;
   private readonly tracer: TracerLookup;
+  private readonly durations: DurationHistogram;
 
   constructor(
     options: TracingOptions | undefined,
@@ -51,16 +55,23 @@ export class ServerTracer {
   ) {
     this.options = resolveOptions(options);
     this.tracer = new TracerLookup(this.options.tracerProvider, scope);
+    this.durations = new DurationHistogram(
+      this.options.meterProvider,
+      scope,
+      'http.server.request.duration',
+      'Duration of HTTP server requests.',
+    );
     this.hooks = hooks;
   }
 
   /**
-   * False while no SDK is registered (and no `tracerProvider` was given): adapters
-   * that must read framework state before `startRequest` can skip it then.
+   * False while no SDK is registered (and no `tracerProvider` or `meterProvider`
+   * was given): adapters that must read framework state before `startRequest` can
+   * skip it then.
    */
   get enabled(): boolean {
     try {
-      return this.tracer.get() !== undefined;
+      return this.tracer.get() !== undefined || this.durations.get() !== undefined;
     } catch (error) {
       reportError('finding the tracer', error);
       return false;
@@ -83,20 +94,31 @@ export class ServerTracer {
     let span: Span | undefined;
     try {
       const tracer = this.tracer.get();
-      if (tracer === undefined) return undefined;
+      const histogram = this.durations.get();
+      if (tracer === undefined && histogram === undefined) return undefined;
       const parent = this.extract(request.headers);
       const method = normalizeMethod(request.method ?? 'GET', this.options.knownMethods);
-      span = tracer.startSpan(
-        spanNameFor(method, undefined),
-        { kind: SpanKind.SERVER, attributes: requestAttributes(request, method, this.options) },
-        parent,
-      );
+      const attributes = requestAttributes(request, method, this.options);
+      // Span and metric measure one interval: with a histogram, the span takes its
+      // start (and, in RequestTrace, its end) from the same clock readings.
+      const startTime = histogram === undefined ? undefined : monotonicNow();
+      span =
+        tracer === undefined
+          ? trace.wrapSpanContext(trace.getSpanContext(parent) ?? INVALID_SPAN_CONTEXT)
+          : tracer.startSpan(
+              spanNameFor(method, undefined),
+              { kind: SpanKind.SERVER, attributes, startTime },
+              parent,
+            );
       const requestTrace = new RequestTrace(
         this,
         request,
         span,
         trace.setSpan(parent, span),
         method,
+        histogram === undefined || startTime === undefined
+          ? undefined
+          : { histogram, startTime, scheme: attributes[ATTR_URL_SCHEME] as string | undefined },
       );
       const { requestHook } = this.options;
       if (requestHook !== undefined && requestTrace.recording) {

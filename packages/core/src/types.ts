@@ -1,4 +1,4 @@
-import type { Span, TextMapPropagator, TracerProvider } from '@opentelemetry/api';
+import type { MeterProvider, Span, TextMapPropagator, TracerProvider } from '@opentelemetry/api';
 
 /** Incoming header values as Node.js presents them: lower-case names. */
 export type HttpHeaders = Record<string, string | string[] | undefined>;
@@ -48,6 +48,11 @@ export interface TracingOptions {
    * @default the global tracer provider (`trace.getTracerProvider()`)
    */
   tracerProvider?: TracerProvider;
+  /**
+   * Where the `http.server.request.duration` histogram goes.
+   * @default the global meter provider (`metrics.getMeterProvider()`)
+   */
+  meterProvider?: MeterProvider;
   /**
    * Reads the incoming trace context from the request headers.
    * @default the global propagator (`propagation`), e.g. W3C Trace Context + Baggage

@@ -1,4 +1,10 @@
-import { trace, type TextMapPropagator, type TracerProvider } from '@opentelemetry/api';
+import {
+  metrics,
+  trace,
+  type MeterProvider,
+  type TextMapPropagator,
+  type TracerProvider,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
   ATTR_HTTP_REQUEST_HEADER,
@@ -25,6 +31,7 @@ function bad(options: unknown): TracingOptions {
 
 const defaults = {
   tracerProvider: undefined,
+  meterProvider: undefined,
   propagator: undefined,
   ignore: undefined,
   spanName: undefined,
@@ -53,11 +60,13 @@ describe('resolveOptions: defaults', () => {
 });
 
 describe('resolveOptions: valid options', () => {
-  it('keeps the given tracer provider and propagator', () => {
+  it('keeps the given tracer provider, meter provider and propagator', () => {
     const tracerProvider: TracerProvider = trace.getTracerProvider();
+    const meterProvider: MeterProvider = metrics.getMeterProvider();
     const propagator: TextMapPropagator = new W3CTraceContextPropagator();
-    const resolved = resolveOptions({ tracerProvider, propagator });
+    const resolved = resolveOptions({ tracerProvider, meterProvider, propagator });
     expect(resolved.tracerProvider).toBe(tracerProvider);
+    expect(resolved.meterProvider).toBe(meterProvider);
     expect(resolved.propagator).toBe(propagator);
   });
 
@@ -137,6 +146,11 @@ describe('resolveOptions: bad options', () => {
       'a tracerProvider whose getTracer is not a function',
       { tracerProvider: { getTracer: 'tracer' } },
       'option "tracerProvider" must be a TracerProvider (with getTracer())',
+    ],
+    [
+      'a meterProvider without getMeter',
+      { meterProvider: { getTracer: () => undefined } },
+      'option "meterProvider" must be a MeterProvider (with getMeter())',
     ],
     [
       'a null tracerProvider',

@@ -14,6 +14,7 @@ export interface ResolvedFetchOptions {
 
 const OPTION_NAMES: ReadonlySet<string> = new Set<keyof FetchTracingOptions>([
   'tracerProvider',
+  'meterProvider',
   'propagator',
   'propagateTo',
   'ignore',

@@ -75,8 +75,13 @@ function asException(error: unknown): Exception {
 export class RequestTrace {
   /** The context in which the span is active: run the request's handlers in it. */
   readonly context: Context;
-  /** False for unsampled spans: then nothing needs recording or ending. */
+  /** False for unsampled spans: then nothing needs recording on the span. */
   readonly recording: boolean;
+  /**
+   * True when the request's outcome is wanted: the span records, or the duration
+   * metric is measured. Adapters skip the work of watching the request end otherwise.
+   */
+  readonly recordsOutcome: boolean;
   private route: string | undefined;
   private error: unknown;
   private failed = false;
@@ -92,6 +97,7 @@ export class RequestTrace {
   ) {
     this.context = spanContext;
     this.recording = span.isRecording();
+    this.recordsOutcome = this.recording || duration !== undefined;
   }
 
   /** Sets the matched route template (with every mount prefix), e.g. `/api/users/:id`. */
@@ -138,7 +144,7 @@ export class RequestTrace {
     this.ended = true;
     const { duration } = this;
     const endTime = duration === undefined ? undefined : monotonicNow();
-    if (this.recording || duration !== undefined) {
+    if (this.recordsOutcome) {
       try {
         const outcome = this.outcome(response, aborted);
         if (this.recording) this.recordOutcome(outcome, response, aborted);

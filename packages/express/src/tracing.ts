@@ -30,7 +30,7 @@ export function tracing(options?: TracingOptions): RequestHandler {
   return function otelwareTracing(req: Request, res: Response, next: NextFunction): void {
     const requestTrace = tracer.startRequest(req);
     if (requestTrace === undefined) return next();
-    if (requestTrace.recording) {
+    if (requestTrace.recordsOutcome) {
       traceOfRequest.set(req, requestTrace);
       requestTrace.endOnClose(res);
       try {

@@ -42,7 +42,7 @@ function otelwareFastify(
     if (route.config?.otelware === false) return next();
     const requestTrace = tracer.startRequest(request.raw);
     if (requestTrace === undefined) return next();
-    if (requestTrace.recording) {
+    if (requestTrace.recordsOutcome) {
       requestTrace.setRoute(route.url);
       traceOfRequest.set(request, requestTrace);
       requestTrace.endOnClose(reply.raw); // also after reply.hijack() and client aborts

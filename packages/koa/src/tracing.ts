@@ -33,7 +33,7 @@ export function tracing(options?: TracingOptions): Middleware {
   return async function otelwareTracing(ctx, next): Promise<void> {
     const requestTrace = tracer.startRequest(ctx.req);
     if (requestTrace === undefined) return next();
-    if (requestTrace.recording) {
+    if (requestTrace.recordsOutcome) {
       contextOfRequest.set(ctx.req, ctx);
       requestTrace.endOnClose(ctx.res);
     }

@@ -1,2 +1,2 @@
-// Placeholder so the package builds; the waterfall exporter lands here.
-export class WaterfallSpanExporter {}
+export { WaterfallSpanExporter } from './waterfall-span-exporter';
+export type { WaterfallOptions } from './waterfall-options';

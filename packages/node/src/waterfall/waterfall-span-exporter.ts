@@ -1,0 +1,95 @@
+import { diag } from '@opentelemetry/api';
+import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { formatTraceBlock } from './format-trace-block';
+import {
+  type ResolvedWaterfallOptions,
+  resolveWaterfallOptions,
+} from './resolve-waterfall-options';
+import { TraceBuffer } from './trace-buffer';
+import type { WaterfallOptions } from './waterfall-options';
+
+// Bounds on what waits in memory: enough for a busy dev server, small enough to never matter.
+const MAX_BUFFERED_TRACES = 100;
+const MAX_SPANS_PER_TRACE = 500;
+
+/**
+ * Prints each trace as a tree once its root span ends, the way tracing UIs draw it: service,
+ * span name, kind, duration and a bar on the trace's time axis, errors and key HTTP
+ * attributes underneath. Works with any SDK's span processor; share one instance between
+ * tracer providers to see several services of one process in one tree.
+ *
+ * @example
+ * const provider = new BasicTracerProvider({
+ *   spanProcessors: [new SimpleSpanProcessor(new WaterfallSpanExporter())],
+ * });
+ */
+export class WaterfallSpanExporter implements SpanExporter {
+  private readonly options: ResolvedWaterfallOptions;
+  private readonly buffer: TraceBuffer;
+  private isShutdown = false;
+
+  constructor(options?: WaterfallOptions) {
+    this.options = resolveWaterfallOptions(options);
+    const { width, color, settleMillis, orphanTimeoutMillis } = this.options;
+    this.buffer = new TraceBuffer({
+      settleMillis,
+      orphanTimeoutMillis,
+      maxTraces: MAX_BUFFERED_TRACES,
+      maxSpansPerTrace: MAX_SPANS_PER_TRACE,
+      print: (block) => this.options.write(formatTraceBlock(block, { width, color })),
+      reportError: (error) => report('printing a trace', error),
+    });
+  }
+
+  export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
+    // The callback is called once, outside the guard, so its own throw is not taken for ours.
+    resultCallback(this.accept(spans));
+  }
+
+  /** Prints every buffered trace now, orphans included. */
+  forceFlush(): Promise<void> {
+    try {
+      this.buffer.flush();
+    } catch (error) {
+      report('flushing', error);
+    }
+    return Promise.resolve();
+  }
+
+  /** Flushes, then refuses further spans. Safe to call more than once. */
+  shutdown(): Promise<void> {
+    if (this.isShutdown) return Promise.resolve();
+    this.isShutdown = true;
+    // flush() leaves nothing waiting, so no timer outlives this call.
+    return this.forceFlush();
+  }
+
+  private accept(spans: ReadableSpan[]): ExportResult {
+    if (this.isShutdown) {
+      return {
+        code: ExportResultCode.FAILED,
+        error: new Error('WaterfallSpanExporter is shut down'),
+      };
+    }
+    try {
+      this.buffer.add(spans);
+      return { code: ExportResultCode.SUCCESS };
+    } catch (error) {
+      report('exporting spans', error);
+      return { code: ExportResultCode.FAILED, error: toError(error) };
+    }
+  }
+}
+
+function report(what: string, error: unknown): void {
+  try {
+    diag.error(`@otelware/node: WaterfallSpanExporter failed ${what}`, error);
+  } catch {
+    // a broken diag logger must not break the app either
+  }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

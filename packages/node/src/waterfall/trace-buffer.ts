@@ -40,23 +40,20 @@ export class TraceBuffer {
     this.printed = new PrintedTraces(options.maxTraces);
   }
 
-  /** Buffers `spans`; throws what printing a trace due now threw, after scheduling them all. */
+  /**
+   * Buffers `spans` and schedules their traces. What a malformed span or printing a trace
+   * due now throws is rethrown at the end, after every other span was taken in.
+   */
   add(spans: readonly ReadableSpan[]): void {
     const touched = new Set<PendingTrace>();
-    for (const span of spans) {
-      const trace = this.pendingTraceFor(traceIdOf(span));
-      touched.add(trace);
-      const id = spanIdOf(span);
-      if (trace.spanIds.has(id)) continue; // the same span exported twice
-      if (trace.spans.length >= this.options.maxSpansPerTrace) {
-        trace.droppedSpans++;
-        continue;
-      }
-      trace.spans.push(span);
-      trace.spanIds.add(id);
-      if (parentIdOf(span) === undefined) trace.hasRoot = true;
-    }
     let failure: { error: unknown } | undefined;
+    for (const span of spans) {
+      try {
+        this.addSpan(span, touched);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
     for (const trace of touched) {
       try {
         this.schedule(trace);
@@ -70,6 +67,20 @@ export class TraceBuffer {
   /** Prints every waiting trace now, oldest first, orphans included. */
   flush(): void {
     for (const trace of [...this.pending.values()]) this.printGuarded(trace);
+  }
+
+  private addSpan(span: ReadableSpan, touched: Set<PendingTrace>): void {
+    const id = spanIdOf(span);
+    const trace = this.pendingTraceFor(traceIdOf(span));
+    touched.add(trace);
+    if (trace.spanIds.has(id)) return; // the same span exported twice
+    if (trace.spans.length >= this.options.maxSpansPerTrace) {
+      trace.droppedSpans++;
+      return;
+    }
+    trace.spans.push(span);
+    trace.spanIds.add(id);
+    if (parentIdOf(span) === undefined) trace.hasRoot = true;
   }
 
   private pendingTraceFor(traceId: string): PendingTrace {

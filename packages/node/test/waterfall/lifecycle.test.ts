@@ -78,11 +78,18 @@ describe('exporter lifecycle', () => {
     jest.useRealTimers();
   });
 
-  test('a malformed span fails the export instead of throwing', () => {
+  test('a malformed span fails the export but the rest of the batch still prints', () => {
     jest.spyOn(diag, 'error').mockImplementation(() => undefined);
-    const exporter = new WaterfallSpanExporter({ write: () => undefined });
+    const out = collectWrites();
+    const exporter = new WaterfallSpanExporter({
+      color: false,
+      width: 100,
+      settleMillis: 0,
+      ...out,
+    });
     const broken = { name: 'no span context' } as unknown as ReadableSpan;
-    expect(exportNow(exporter, [broken]).code).toBe(ExportResultCode.FAILED);
+    expect(exportNow(exporter, [broken, checkoutServer!]).code).toBe(ExportResultCode.FAILED);
+    expect(out.output()).toMatch(/^trace 4bf92f3577b34da6a3ce929d0e0e4736 · 1 span · 25.0ms/);
   });
 
   test('its timers never keep the process alive', () => {

@@ -2,6 +2,7 @@ import type { AttributeValue } from '@opentelemetry/api';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { STYLE } from './ansi-style';
+import { hasRemoteParent, parentIdOf } from './span-fields';
 import type { Segment } from './styled-text';
 
 const SEPARATOR: Segment = { text: ' · ', style: STYLE.dim };
@@ -9,11 +10,15 @@ const SEPARATOR: Segment = { text: ' · ', style: STYLE.dim };
 /**
  * The line under a span: a note about its parent when it is drawn without one, the error
  * status, and the attributes that explain an HTTP span at a glance. Empty when there is
- * nothing to say.
+ * nothing to say. `printedSpanIds` is given for spans drawn at the top of their block.
  */
-export function spanDetails(span: ReadableSpan, parentNote: Segment | undefined): Segment[] {
+export function spanDetails(
+  span: ReadableSpan,
+  printedSpanIds: ReadonlySet<string> | undefined,
+): Segment[] {
   const parts: Segment[] = [];
-  if (parentNote) parts.push(parentNote);
+  const note = printedSpanIds && parentNote(span, printedSpanIds);
+  if (note) parts.push(note);
   if (span.status.code === SpanStatusCode.ERROR) {
     const message = span.status.message ? `: ${span.status.message}` : '';
     parts.push({ text: `ERROR${message}`, style: STYLE.error });
@@ -30,6 +35,17 @@ export function spanDetails(span: ReadableSpan, parentNote: Segment | undefined)
   const peer = span.kind === SpanKind.CLIENT ? peerOf(span) : undefined;
   if (peer) parts.push({ text: `→ ${peer}`, style: STYLE.dim });
   return parts.flatMap((part, index) => (index === 0 ? [part] : [SEPARATOR, part]));
+}
+
+/** Why a span is drawn without its parent; nothing for the trace's root. */
+function parentNote(span: ReadableSpan, printedSpanIds: ReadonlySet<string>): Segment | undefined {
+  const parentId = parentIdOf(span);
+  if (parentId === undefined) return undefined;
+  if (printedSpanIds.has(parentId)) {
+    return { text: `parent ${parentId} printed above`, style: STYLE.dim };
+  }
+  const remote = hasRemoteParent(span) ? ' (remote)' : '';
+  return { text: `parent ${parentId}${remote} not seen`, style: STYLE.warning };
 }
 
 /** `server.address:server.port`, as the client dialled it. */

@@ -11,8 +11,13 @@ export const OTHER_TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 const EPOCH_SECONDS = 1_796_040_000;
 
 export function atMillis(millis: number): HrTime {
+  const [seconds, nanos] = millisToHrTime(millis);
+  return [EPOCH_SECONDS + seconds, nanos];
+}
+
+function millisToHrTime(millis: number): HrTime {
   const nanos = Math.round(millis * 1e6);
-  return [EPOCH_SECONDS + Math.floor(nanos / 1e9), nanos % 1e9];
+  return [Math.floor(nanos / 1e9), nanos % 1e9];
 }
 
 const resources = new Map<string, Resource>();
@@ -84,7 +89,12 @@ export function fixedSpan(fields: FixedSpanFields): ReadableSpan {
 /** An exporter's `write` that keeps what it was given. */
 export function collectWrites(): { write: (text: string) => void; output: () => string } {
   const chunks: string[] = [];
-  return { write: (text) => chunks.push(text) && undefined, output: () => chunks.join('') };
+  return {
+    write: (text) => {
+      chunks.push(text);
+    },
+    output: () => chunks.join(''),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { flushBeforeExit } from './flush-before-exit';
 import { formatTraceBlock } from './format-trace-block';
 import {
   type ResolvedWaterfallOptions,
@@ -28,6 +29,7 @@ export class WaterfallSpanExporter implements SpanExporter {
   private readonly options: ResolvedWaterfallOptions;
   private readonly buffer: TraceBuffer;
   private isShutdown = false;
+  private readonly stopFlushingBeforeExit: () => void;
 
   constructor(options?: WaterfallOptions) {
     this.options = resolveWaterfallOptions(options);
@@ -40,6 +42,7 @@ export class WaterfallSpanExporter implements SpanExporter {
       print: (block) => this.options.write(formatTraceBlock(block, { width, color })),
       reportError: (error) => report('printing a trace', error),
     });
+    this.stopFlushingBeforeExit = flushBeforeExit({ flushNow: () => void this.forceFlush() });
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
@@ -61,6 +64,7 @@ export class WaterfallSpanExporter implements SpanExporter {
   shutdown(): Promise<void> {
     if (this.isShutdown) return Promise.resolve();
     this.isShutdown = true;
+    this.stopFlushingBeforeExit();
     // flush() leaves nothing waiting, so no timer outlives this call.
     return this.forceFlush();
   }

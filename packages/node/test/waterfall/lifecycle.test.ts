@@ -47,6 +47,25 @@ describe('exporter lifecycle', () => {
     expect(out.output()).toBe(ORPHAN_BLOCK);
   });
 
+  test('prints what is still waiting when the event loop runs dry (beforeExit)', async () => {
+    const out = collectWrites();
+    const exporter = new WaterfallSpanExporter({ color: false, width: 100, ...out });
+    exportNow(exporter, [dbCall!]);
+    process.emit('beforeExit', 0);
+    expect(out.output()).toBe(ORPHAN_BLOCK);
+    await exporter.shutdown();
+  });
+
+  test('a shut down exporter is no longer flushed before exit', async () => {
+    const flushes = jest.fn();
+    const exporter = new WaterfallSpanExporter({ write: () => undefined });
+    jest.spyOn(exporter, 'forceFlush').mockImplementation(async () => flushes());
+    await exporter.shutdown();
+    flushes.mockClear();
+    process.emit('beforeExit', 0);
+    expect(flushes).not.toHaveBeenCalled();
+  });
+
   test('a write that throws fails the export instead of throwing', () => {
     jest.spyOn(diag, 'error').mockImplementation(() => undefined);
     const exporter = new WaterfallSpanExporter({

@@ -123,8 +123,9 @@ export class TraceBuffer {
     clearTimeout(trace.timer);
     if (millis === 0) return this.print(trace);
     trace.timer = setTimeout(() => this.printGuarded(trace), millis);
-    // A waterfall is a convenience: it must never keep a finished process alive.
-    trace.timer.unref();
+    // A waterfall is a convenience: it must never keep a finished process alive. (Optional
+    // call: some fake-timer libraries hand out timers without unref.)
+    trace.timer.unref?.();
   }
 
   private printGuarded(trace: PendingTrace): void {

@@ -1,1 +1,2 @@
 export { WaterfallSpanExporter } from './waterfall';
+export type { WaterfallOptions } from './waterfall';

@@ -1,0 +1,39 @@
+import { diag } from '@opentelemetry/api';
+import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { exportersFromEnv, type ExporterKind } from './exporters-from-env';
+import type { Env, NodeTracingOptions } from './types';
+import { WaterfallSpanExporter } from './waterfall';
+
+function createExporter(kind: ExporterKind): SpanExporter {
+  switch (kind) {
+    case 'otlp-http/protobuf':
+      return new OtlpProtobufExporter(); // endpoint, headers, timeout: from the environment
+    case 'otlp-http/json':
+      return new OtlpJsonExporter();
+    case 'console':
+      // typed against the waterfall's final API: `new WaterfallSpanExporter(options?)`
+      return new (WaterfallSpanExporter as unknown as new () => SpanExporter)();
+  }
+}
+
+/**
+ * The exporters spans go to: the one given in the options, else those the
+ * environment chooses. One that fails to build (e.g. a malformed endpoint) is
+ * reported and left out, so a bad setting never stops the app.
+ */
+export function createExporters(options: NodeTracingOptions, env: Env): SpanExporter[] {
+  if (options.exporter !== undefined) return [options.exporter];
+  return exportersFromEnv(env).flatMap((kind) => {
+    try {
+      return [createExporter(kind)];
+    } catch (error) {
+      diag.error(
+        `@otelware/node: could not create the ${kind} exporter; spans are not sent there`,
+        error,
+      );
+      return [];
+    }
+  });
+}

@@ -1,0 +1,72 @@
+import { diag, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { buildProvider } from './build-provider';
+import { checkOptions } from './check-options';
+import { defaultPropagator } from './default-propagator';
+import { setDiagLoggerFromEnv } from './diag-from-env';
+import { isSdkDisabled } from './sdk-disabled';
+import { sameOptions } from './same-options';
+import { tracingHandle } from './tracing-handle';
+import type { NodeTracing, NodeTracingOptions } from './types';
+
+/**
+ * The first `start()`'s handle and options, on `globalThis` so that the ESM and the
+ * CommonJS build (e.g. `--import @otelware/node/start` plus an app's `require`) share it.
+ */
+const STARTED = Symbol.for('otelware.node.started');
+
+interface Started {
+  readonly handle: NodeTracing;
+  readonly options: NodeTracingOptions;
+}
+
+const disabledTracing: NodeTracing = {
+  tracerProvider: trace.getTracerProvider(),
+  forceFlush: async () => undefined,
+  shutdown: async () => undefined,
+};
+
+function startOnce(options: NodeTracingOptions): NodeTracing {
+  const env = options.env ?? process.env;
+  setDiagLoggerFromEnv(env);
+  if (isSdkDisabled(env)) return disabledTracing;
+  const { provider, exporters } = buildProvider(options, env);
+  provider.register({
+    contextManager: new AsyncLocalStorageContextManager(),
+    propagator: options.propagator ?? defaultPropagator(),
+  });
+  return tracingHandle(provider, exporters);
+}
+
+/**
+ * Sets up OpenTelemetry for this process from the standard `OTEL_*` variables and
+ * the options: a `NodeTracerProvider` with the service's resource, the sampler, a
+ * batch processor to the chosen exporter (OTLP over HTTP, or the terminal waterfall),
+ * the AsyncLocalStorage context manager and the W3C propagators, all registered
+ * globally; spans are flushed on SIGTERM, SIGINT and beforeExit. A second call
+ * returns the first handle. Bad settings warn through `diag` and fall back.
+ *
+ * @example
+ * import { start } from '@otelware/node';
+ * start({ serviceName: 'checkout' });
+ */
+export function start(options: NodeTracingOptions = {}): NodeTracing {
+  checkOptions(options);
+  const slot = globalThis as { [STARTED]?: Started };
+  const started = slot[STARTED];
+  if (started !== undefined) {
+    if (!sameOptions(started.options, options)) {
+      diag.warn('@otelware/node: start() was already called; these options are ignored');
+    }
+    return started.handle;
+  }
+  let handle = disabledTracing;
+  try {
+    handle = startOnce(options);
+  } catch (error) {
+    // telemetry must never stop the app: run untraced and say why
+    diag.error('@otelware/node: start() failed; the app runs without tracing', error);
+  }
+  slot[STARTED] = { handle, options };
+  return handle;
+}

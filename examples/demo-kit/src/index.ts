@@ -1,2 +1,1 @@
-export { printSpans } from './print-spans';
-export { sendRequests, type DemoRequest } from './send-requests';
+export { sendRequests, type DemoRequest, type SendOptions } from './send-requests';

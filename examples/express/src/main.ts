@@ -1,10 +1,10 @@
-// Runs the demo: starts the traced app, sends it a few requests, prints the spans, exits.
+// Runs the demo: starts the traced app, sends it a few requests, prints each trace, exits.
 import type { AddressInfo } from 'node:net';
 import { sendRequests, type DemoRequest } from '@otelware-examples/demo-kit';
 import { startTracing } from './tracing';
 import { createApp } from './app';
 
-const provider = startTracing();
+const tracing = startTracing();
 const server = createApp().listen(0, async () => {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const requests: DemoRequest[] = [
@@ -22,7 +22,7 @@ const server = createApp().listen(0, async () => {
     ['GET', '/api/fail'],
     ['GET', '/no/such/page'],
   ];
-  await sendRequests(base, requests);
+  await sendRequests(base, requests, { flush: tracing.forceFlush });
   server.close();
-  await provider.shutdown();
+  await tracing.shutdown();
 });

@@ -1,13 +1,8 @@
-// OpenTelemetry SDK set-up for the demo, kept apart from the app as a real service would:
-// a tracer provider, the AsyncLocalStorage context manager and the W3C propagators
-// (NodeTracerProvider.register() installs all three), printing each span as it ends.
-import { printSpans } from '@otelware-examples/demo-kit';
-import { NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+// OpenTelemetry set-up, kept apart from the app as a real service would: @otelware/node's
+// start() registers the SDK (provider, AsyncLocalStorage context manager, W3C propagators)
+// from the OTEL_* variables. With no OTLP endpoint set, traces print as a terminal waterfall.
+import { start, type NodeTracing } from '@otelware/node';
 
-export function startTracing(): NodeTracerProvider {
-  const provider = new NodeTracerProvider({
-    spanProcessors: [new SimpleSpanProcessor(printSpans)],
-  });
-  provider.register();
-  return provider;
+export function startTracing(): NodeTracing {
+  return start({ serviceName: 'example-express' });
 }

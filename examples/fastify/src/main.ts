@@ -1,10 +1,10 @@
-// Runs the demo: starts the traced app, sends it a few requests, prints the spans, exits.
+// Runs the demo: starts the traced app, sends it a few requests, prints each trace, exits.
 import type { AddressInfo } from 'node:net';
 import { sendRequests, type DemoRequest } from '@otelware-examples/demo-kit';
 import { startTracing } from './tracing';
 import { createApp } from './app';
 
-const provider = startTracing();
+const tracing = startTracing();
 const app = await createApp();
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -24,6 +24,6 @@ const requests: DemoRequest[] = [
   ['GET', '/health'],
   ['GET', '/no/such/page'],
 ];
-await sendRequests(base, requests);
+await sendRequests(base, requests, { flush: tracing.forceFlush });
 await app.close();
-await provider.shutdown();
+await tracing.shutdown();

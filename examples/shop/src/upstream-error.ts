@@ -1,0 +1,6 @@
+/** A service this one called answered with a server error. */
+export class UpstreamError extends Error {
+  constructor(service: string, status: number) {
+    super(`${service} answered ${status}`);
+  }
+}

@@ -1,10 +1,10 @@
 import { sendRequests } from '@otelware-examples/demo-kit';
+import { WaterfallSpanExporter } from '@otelware/node';
 import { startGateway } from './gateway';
 import { startOrdersService } from './orders-service';
-import { startShopTracing } from './shop-tracing';
+import { startShopTracing, type FlushableExporter } from './shop-tracing';
 import { SHOP_REQUESTS } from './shop-requests';
 import { startUsersService } from './users-service';
-import { createWaterfall, type FlushableExporter } from './waterfall';
 
 export interface ShopOptions {
   /** Where the answer lines and the waterfalls go. @default process.stdout */
@@ -29,7 +29,8 @@ const otlpConfigured = () =>
  */
 export async function runShop(options: ShopOptions = {}): Promise<number[]> {
   const write = options.write ?? ((text: string) => void process.stdout.write(text));
-  const exporter = options.exporter ?? (otlpConfigured() ? undefined : createWaterfall({ write }));
+  const exporter =
+    options.exporter ?? (otlpConfigured() ? undefined : new WaterfallSpanExporter({ write }));
   const tracing = startShopTracing(exporter);
   const users = await startUsersService(tracing.users);
   const orders = await startOrdersService(tracing.orders, users.url);

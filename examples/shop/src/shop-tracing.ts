@@ -1,5 +1,12 @@
-import { createTracerProvider, start, type NodeTracerProvider } from '@otelware/node';
-import type { FlushableExporter } from './waterfall';
+import {
+  createTracerProvider,
+  start,
+  type NodeTracerProvider,
+  type SpanExporter,
+} from '@otelware/node';
+
+/** An exporter that can also print what it holds now: the waterfall, or a test's collector. */
+export type FlushableExporter = SpanExporter & { forceFlush(): Promise<void> };
 
 /** The three services' providers, and how to print and end their traces. */
 export interface ShopTracing {

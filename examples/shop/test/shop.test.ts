@@ -2,7 +2,7 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@otelware/node';
 import { runShop } from '../src/run-shop';
 import { INCOMING_TRACEPARENT } from '../src/shop-requests';
-import type { FlushableExporter } from '../src/waterfall';
+import type { FlushableExporter } from '../src/shop-tracing';
 
 /** Keeps every span the three services export, and what the demo writes. */
 function collect() {

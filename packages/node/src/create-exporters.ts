@@ -14,7 +14,7 @@ function createExporter(kind: ExporterKind): SpanExporter {
       return new OtlpJsonExporter();
     case 'console':
       // typed against the waterfall's final API: `new WaterfallSpanExporter(options?)`
-      return new (WaterfallSpanExporter as unknown as new () => SpanExporter)();
+      return new WaterfallSpanExporter();
   }
 }
 

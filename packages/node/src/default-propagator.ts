@@ -1,16 +1,13 @@
 import type { TextMapPropagator } from '@opentelemetry/api';
-import {
-  CompositePropagator,
-  W3CBaggagePropagator,
-  W3CTraceContextPropagator,
-} from '@opentelemetry/core';
+import { CompositePropagator, W3CBaggagePropagator } from '@opentelemetry/core';
+import { TraceContextPropagator } from '@otelware/core';
 
 /**
- * The propagator `start()` registers unless given one: W3C Trace Context, then W3C
- * Baggage. Kept in this one function so it can be swapped for otelware's own.
+ * The propagator `start()` registers unless given one: otelware's spec-exact W3C
+ * Trace Context (which also keeps Level 2's random-trace-id flag), then W3C Baggage.
  */
 export function defaultPropagator(): TextMapPropagator {
   return new CompositePropagator({
-    propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+    propagators: [new TraceContextPropagator(), new W3CBaggagePropagator()],
   });
 }

@@ -55,8 +55,9 @@ describe('start()', () => {
     const [child, parent] = spans;
     expect(child?.parentSpanContext?.spanId).toBe(parent?.spanContext().spanId);
     expect(parent?.resource.attributes['service.name']).toBe('svc');
+    // sampled, and the W3C Level 2 random flag: otelware's propagator, on a trace started here
     expect(carrier.traceparent).toBe(
-      `00-${parent?.spanContext().traceId}-${parent?.spanContext().spanId}-01`,
+      `00-${parent?.spanContext().traceId}-${parent?.spanContext().spanId}-03`,
     );
     const extracted: Context = propagation.extract(context.active(), {
       traceparent: carrier.traceparent,

@@ -3,6 +3,7 @@ import {
   NodeTracerProvider,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-node';
+import type { Resource } from '@opentelemetry/resources';
 import { createExporters } from './create-exporters';
 import { createResource } from './create-resource';
 import { samplerFromEnv } from './sampler-from-env';
@@ -12,6 +13,8 @@ import type { Env, NodeTracingOptions } from './types';
 export interface BuiltProvider {
   readonly provider: NodeTracerProvider;
   readonly exporters: readonly SpanExporter[];
+  /** The service's resource, for the meter provider too. */
+  readonly resource: Resource;
 }
 
 /**
@@ -21,13 +24,14 @@ export interface BuiltProvider {
  */
 export function buildProvider(options: NodeTracingOptions, env: Env): BuiltProvider {
   const exporters = createExporters(options, env);
+  const resource = createResource(options, env);
   const provider = new NodeTracerProvider({
-    resource: createResource(options, env),
+    resource,
     sampler: options.sampler ?? samplerFromEnv(env),
     spanProcessors: [
       ...exporters.map((exporter) => new BatchSpanProcessor(exporter)),
       ...(options.spanProcessors ?? []),
     ],
   });
-  return { provider, exporters };
+  return { provider, exporters, resource };
 }

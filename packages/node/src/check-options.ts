@@ -11,8 +11,16 @@ const hasMethod = (value: unknown, name: string) =>
 /** Throws a `TypeError` at start-up for an option of the wrong type (a bug, not a setting). */
 export function checkOptions(options: NodeTracingOptions): void {
   if (!isObject(options)) fail('options', 'an object');
-  const { serviceName, resourceAttributes, sampler, exporter, spanProcessors, propagator, env } =
-    options;
+  const {
+    serviceName,
+    resourceAttributes,
+    sampler,
+    exporter,
+    spanProcessors,
+    metricReaders,
+    propagator,
+    env,
+  } = options;
   if (serviceName !== undefined && (typeof serviceName !== 'string' || serviceName === '')) {
     fail('serviceName', 'a non-empty string');
   }
@@ -25,6 +33,12 @@ export function checkOptions(options: NodeTracingOptions): void {
     (!Array.isArray(spanProcessors) || !spanProcessors.every((p) => hasMethod(p, 'onEnd')))
   ) {
     fail('spanProcessors', 'an array of SpanProcessors');
+  }
+  if (
+    metricReaders !== undefined &&
+    (!Array.isArray(metricReaders) || !metricReaders.every((r) => hasMethod(r, 'collect')))
+  ) {
+    fail('metricReaders', 'an array of MetricReaders');
   }
   if (propagator !== undefined && !hasMethod(propagator, 'inject'))
     fail('propagator', 'a TextMapPropagator');

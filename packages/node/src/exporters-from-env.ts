@@ -5,14 +5,19 @@ import type { Env } from './types';
 /** An exporter the environment can choose. */
 export type ExporterKind = 'otlp-http/protobuf' | 'otlp-http/json' | 'console';
 
+/** The signal whose exporters are chosen: the variables are named after it. */
+export type Signal = 'traces' | 'metrics';
+
+const SIGNAL_VARIABLE: Readonly<Record<Signal, string>> = { traces: 'TRACES', metrics: 'METRICS' };
+
 /**
- * `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`, else `OTEL_EXPORTER_OTLP_PROTOCOL`, else
- * `http/protobuf` (the spec's default). gRPC is not bundled: it warns and sends
+ * `OTEL_EXPORTER_OTLP_{TRACES|METRICS}_PROTOCOL`, else `OTEL_EXPORTER_OTLP_PROTOCOL`,
+ * else `http/protobuf` (the spec's default). gRPC is not bundled: it warns and sends
  * http/protobuf, which needs the collector's HTTP port (4318), not 4317.
  */
-function otlpKindFromEnv(env: Env): ExporterKind {
+function otlpKindFromEnv(env: Env, signal: Signal): ExporterKind {
   const protocol =
-    envValue(env, 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') ??
+    envValue(env, `OTEL_EXPORTER_OTLP_${SIGNAL_VARIABLE[signal]}_PROTOCOL`) ??
     envValue(env, 'OTEL_EXPORTER_OTLP_PROTOCOL');
   switch (protocol?.toLowerCase()) {
     case undefined:
@@ -34,36 +39,42 @@ function otlpKindFromEnv(env: Env): ExporterKind {
   }
 }
 
-/** With no `OTEL_TRACES_EXPORTER`: OTLP once an endpoint is set, else the terminal waterfall. */
-function defaultKind(env: Env): ExporterKind {
+/**
+ * With no `OTEL_{TRACES|METRICS}_EXPORTER`: OTLP once an endpoint is set; else the
+ * terminal waterfall for traces, and nothing for metrics (a periodic dump of
+ * histograms would drown the waterfall; `OTEL_METRICS_EXPORTER=console` asks for it).
+ */
+function defaultKinds(env: Env, signal: Signal): ExporterKind[] {
   const endpoint =
-    envValue(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ??
+    envValue(env, `OTEL_EXPORTER_OTLP_${SIGNAL_VARIABLE[signal]}_ENDPOINT`) ??
     envValue(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
-  return endpoint === undefined ? 'console' : otlpKindFromEnv(env);
+  if (endpoint !== undefined) return [otlpKindFromEnv(env, signal)];
+  return signal === 'traces' ? ['console'] : [];
 }
 
 /**
  * The exporters the environment asks for, in order; empty for `none`.
- * `OTEL_TRACES_EXPORTER` is a comma-separated list of `otlp`, `console` and `none`
- * (case-insensitive). Unlike the spec's default (`otlp`), an unset value means the
- * waterfall until an OTLP endpoint is configured, so a first run shows its traces.
+ * `OTEL_TRACES_EXPORTER` (`OTEL_METRICS_EXPORTER`) is a comma-separated list of
+ * `otlp`, `console` and `none` (case-insensitive). Unlike the spec's default
+ * (`otlp`), an unset value means OTLP only once an endpoint is configured; before
+ * that, traces go to the waterfall, so a first run shows them, and metrics nowhere.
  */
-export function exportersFromEnv(env: Env): ExporterKind[] {
-  const names = (envValue(env, 'OTEL_TRACES_EXPORTER') ?? '')
+export function exportersFromEnv(env: Env, signal: Signal = 'traces'): ExporterKind[] {
+  const variable = `OTEL_${SIGNAL_VARIABLE[signal]}_EXPORTER`;
+  const names = (envValue(env, variable) ?? '')
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '');
-  if (names.length === 0) return [defaultKind(env)];
+  if (names.length === 0) return defaultKinds(env, signal);
   if (names.includes('none')) {
-    if (names.length > 1)
-      diag.warn('@otelware/node: OTEL_TRACES_EXPORTER has "none"; exporting nothing');
+    if (names.length > 1) diag.warn(`@otelware/node: ${variable} has "none"; exporting nothing`);
     return [];
   }
   const kinds = new Set<ExporterKind>();
   for (const name of names) {
-    if (name === 'otlp') kinds.add(otlpKindFromEnv(env));
+    if (name === 'otlp') kinds.add(otlpKindFromEnv(env, signal));
     else if (name === 'console') kinds.add('console');
-    else diag.warn(`@otelware/node: OTEL_TRACES_EXPORTER "${name}" is not supported; skipped`);
+    else diag.warn(`@otelware/node: ${variable} "${name}" is not supported; skipped`);
   }
-  return kinds.size > 0 ? [...kinds] : [defaultKind(env)];
+  return kinds.size > 0 ? [...kinds] : defaultKinds(env, signal);
 }

@@ -1,5 +1,6 @@
-import { diag, trace } from '@opentelemetry/api';
+import { diag, metrics, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { buildMeterProvider } from './build-meter-provider';
 import { buildProvider } from './build-provider';
 import { checkOptions } from './check-options';
 import { defaultPropagator } from './default-propagator';
@@ -30,20 +31,25 @@ function startOnce(options: NodeTracingOptions): NodeTracing {
   const env = options.env ?? process.env;
   setDiagLoggerFromEnv(env);
   if (isSdkDisabled(env)) return disabledTracing;
-  const { provider, exporters } = buildProvider(options, env);
+  const { provider, exporters, resource } = buildProvider(options, env);
   provider.register({
     contextManager: new AsyncLocalStorageContextManager(),
     propagator: options.propagator ?? defaultPropagator(),
   });
-  return tracingHandle(provider, exporters);
+  const meterProvider = buildMeterProvider(options, env, resource);
+  if (meterProvider !== undefined) metrics.setGlobalMeterProvider(meterProvider);
+  return tracingHandle(provider, exporters, meterProvider);
 }
 
 /**
  * Sets up OpenTelemetry for this process from the standard `OTEL_*` variables and
  * the options: a `NodeTracerProvider` with the service's resource, the sampler, a
  * batch processor to the chosen exporter (OTLP over HTTP, or the terminal waterfall),
- * the AsyncLocalStorage context manager and the W3C propagators, all registered
- * globally; spans are flushed on SIGTERM, SIGINT and beforeExit. A second call
+ * the AsyncLocalStorage context manager and the W3C propagators (otelware's spec-exact
+ * Trace Context, and Baggage), all registered globally; a meter provider for the HTTP
+ * duration histograms when metrics have somewhere to go (`OTEL_METRICS_EXPORTER`, an
+ * OTLP endpoint, or `metricReaders`); spans and metrics are flushed on SIGTERM, SIGINT
+ * and beforeExit. A second call
  * returns the first handle. Bad settings warn through `diag` and fall back.
  *
  * @example

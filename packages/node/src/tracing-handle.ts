@@ -1,4 +1,5 @@
 import { diag } from '@opentelemetry/api';
+import type { MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { flushOnExit } from './flush-on-exit';
 import type { NodeTracing } from './types';
@@ -13,24 +14,36 @@ async function reportFailure(what: string, work: () => Promise<unknown>): Promis
 
 /**
  * The handle of a started SDK. Flushing empties the batch processors, then the
- * exporters' own buffers (the waterfall prints what it holds). Shutdown runs once.
+ * exporters' own buffers (the waterfall prints what it holds), and exports the
+ * metrics. Shutdown runs once.
  */
 export function tracingHandle(
   provider: NodeTracerProvider,
   exporters: readonly SpanExporter[],
+  meterProvider?: MeterProvider,
 ): NodeTracing {
-  const forceFlush = () =>
+  const flushSpans = () =>
     reportFailure('flushing spans', async () => {
       await provider.forceFlush();
       await Promise.all(exporters.map((exporter) => exporter.forceFlush?.()));
     });
+  const forceFlush = async () => {
+    await flushSpans();
+    if (meterProvider !== undefined) {
+      await reportFailure('flushing metrics', () => meterProvider.forceFlush());
+    }
+  };
   let shuttingDown: Promise<void> | undefined;
   const shutdown = () =>
     (shuttingDown ??= (async () => {
       removeHooks();
-      await forceFlush();
+      await flushSpans();
       await reportFailure('shutting down the tracer provider', () => provider.shutdown());
+      // the meter provider exports its last collection as it shuts down: no flush before
+      if (meterProvider !== undefined) {
+        await reportFailure('shutting down the meter provider', () => meterProvider.shutdown());
+      }
     })());
   const removeHooks = flushOnExit(forceFlush, shutdown);
-  return { tracerProvider: provider, forceFlush, shutdown };
+  return { tracerProvider: provider, meterProvider, forceFlush, shutdown };
 }

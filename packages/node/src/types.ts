@@ -1,4 +1,10 @@
-import type { Attributes, TextMapPropagator, TracerProvider } from '@opentelemetry/api';
+import type {
+  Attributes,
+  MeterProvider,
+  TextMapPropagator,
+  TracerProvider,
+} from '@opentelemetry/api';
+import type { MetricReader } from '@opentelemetry/sdk-metrics';
 import type { Sampler, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 
 /** Environment variables as `process.env` holds them. */
@@ -32,8 +38,14 @@ export interface NodeTracingOptions {
   /** Span processors to add beside the exporter's `BatchSpanProcessor`. */
   spanProcessors?: SpanProcessor[];
   /**
+   * Metric readers to add beside those the environment chooses (e.g. a Prometheus
+   * exporter, or an in-memory reader in tests). With any, `start()` registers a
+   * meter provider even when `OTEL_METRICS_EXPORTER` asks for none.
+   */
+  metricReaders?: MetricReader[];
+  /**
    * The global propagator `start()` registers (`createTracerProvider()` registers nothing).
-   * @default W3C Trace Context + W3C Baggage
+   * @default otelware's spec-exact W3C Trace Context (`TraceContextPropagator`) + W3C Baggage
    */
   propagator?: TextMapPropagator;
   /**
@@ -51,6 +63,11 @@ export interface NodeTracingOptions {
 export interface NodeTracing {
   /** The registered provider, or the API's no-op one when `OTEL_SDK_DISABLED=true`. */
   readonly tracerProvider: TracerProvider;
+  /**
+   * The registered meter provider (the HTTP duration histograms go there), or
+   * `undefined` when metrics have nowhere to go.
+   */
+  readonly meterProvider?: MeterProvider;
   /** Exports every finished span now (the terminal waterfall prints them). Never rejects. */
   forceFlush(): Promise<void>;
   /** Flushes, then shuts the SDK down and removes the signal hooks. Once; never rejects. */

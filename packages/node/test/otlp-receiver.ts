@@ -26,9 +26,23 @@ message AnyValue {
 message ArrayValue { repeated AnyValue values = 1; }
 `;
 
-const ExportRequest = protobuf
-  .parse(OTLP_TRACE_PROTO, { keepCase: false })
-  .root.lookupType('ExportTraceServiceRequest');
+/** The part of the OTLP metrics schema the tests read (metrics/v1: histograms only), same file. */
+const OTLP_METRICS_PROTO = `
+message ExportMetricsServiceRequest { repeated ResourceMetrics resource_metrics = 1; }
+message ResourceMetrics { Resource resource = 1; repeated ScopeMetrics scope_metrics = 2; }
+message ScopeMetrics { InstrumentationScope scope = 1; repeated Metric metrics = 2; }
+message Metric { string name = 1; string description = 2; string unit = 3; Histogram histogram = 9; }
+message Histogram { repeated HistogramDataPoint data_points = 1; int32 aggregation_temporality = 2; }
+message HistogramDataPoint {
+  fixed64 start_time_unix_nano = 2; fixed64 time_unix_nano = 3; fixed64 count = 4; double sum = 5;
+  repeated fixed64 bucket_counts = 6; repeated double explicit_bounds = 7; repeated KeyValue attributes = 9;
+}
+`;
+
+// one schema: the metrics messages share Resource, InstrumentationScope and KeyValue
+const { root } = protobuf.parse(OTLP_TRACE_PROTO + OTLP_METRICS_PROTO, { keepCase: false });
+const ExportRequest = root.lookupType('ExportTraceServiceRequest');
+const ExportMetricsRequest = root.lookupType('ExportMetricsServiceRequest');
 
 /** A span as both encodings decode to: ids in hex, attributes as plain values. */
 export interface ReceivedSpan {
@@ -43,11 +57,23 @@ export interface ReceivedSpan {
   attributes: Record<string, unknown>;
 }
 
-/** One POST the receiver got. */
+/** A histogram data point as both encodings decode to. */
+export interface ReceivedHistogramPoint {
+  service: unknown;
+  scope: string;
+  name: string;
+  unit: string;
+  attributes: Record<string, unknown>;
+  count: number;
+  explicitBounds: number[];
+}
+
+/** One POST the receiver got: spans for `/v1/traces`, histogram points for `/v1/metrics`. */
 export interface ReceivedExport {
   path: string;
   contentType: string | undefined;
   spans: ReceivedSpan[];
+  histogramPoints: ReceivedHistogramPoint[];
 }
 
 type AnyValue = Record<string, unknown> | undefined;
@@ -98,12 +124,45 @@ function spansOf(request: any, base64: boolean): ReceivedSpan[] {
     );
   });
 }
+function histogramPointsOf(request: any): ReceivedHistogramPoint[] {
+  return (request.resourceMetrics ?? []).flatMap((resourceMetrics: any) => {
+    const service = attributesOf(resourceMetrics.resource?.attributes)['service.name'];
+    return (resourceMetrics.scopeMetrics ?? []).flatMap((scopeMetrics: any) =>
+      (scopeMetrics.metrics ?? []).flatMap((metric: any) =>
+        (metric.histogram?.dataPoints ?? []).map((point: any) => ({
+          service,
+          scope: scopeMetrics.scope?.name ?? '',
+          name: metric.name,
+          unit: metric.unit ?? '',
+          attributes: attributesOf(point.attributes),
+          count: Number(point.count ?? 0),
+          explicitBounds: (point.explicitBounds ?? []).map(Number),
+        })),
+      ),
+    );
+  });
+}
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-function decode(body: Buffer, contentType: string | undefined): ReceivedSpan[] {
-  if (contentType === 'application/json') return spansOf(JSON.parse(body.toString('utf8')), false);
+function decode(
+  path: string,
+  body: Buffer,
+  contentType: string | undefined,
+): Pick<ReceivedExport, 'spans' | 'histogramPoints'> {
+  const json = contentType === 'application/json';
+  if (path === '/v1/metrics') {
+    const request = json
+      ? JSON.parse(body.toString('utf8'))
+      : ExportMetricsRequest.toObject(ExportMetricsRequest.decode(body), { longs: String });
+    return { spans: [], histogramPoints: histogramPointsOf(request) };
+  }
+  if (json)
+    return { spans: spansOf(JSON.parse(body.toString('utf8')), false), histogramPoints: [] };
   const message = ExportRequest.decode(body);
-  return spansOf(ExportRequest.toObject(message, { bytes: String, longs: String }), true);
+  return {
+    spans: spansOf(ExportRequest.toObject(message, { bytes: String, longs: String }), true),
+    histogramPoints: [],
+  };
 }
 
 /** A local OTLP/HTTP receiver: answers 200 and keeps every export, decoded. */
@@ -120,11 +179,8 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const contentType = req.headers['content-type'];
-      exports.push({
-        path: req.url ?? '',
-        contentType,
-        spans: decode(Buffer.concat(chunks), contentType),
-      });
+      const path = req.url ?? '';
+      exports.push({ path, contentType, ...decode(path, Buffer.concat(chunks), contentType) });
       // an empty ExportTraceServiceResponse, in the request's encoding
       const json = contentType === 'application/json';
       res

@@ -41,10 +41,11 @@ describe.each([
   it('sends the service name and the span tree with its attributes to /v1/traces', async () => {
     const { url, seen } = await runTracedRequest(protocol);
 
-    expect(receiver.exports.map(({ path, contentType }) => ({ path, contentType }))).toEqual([
+    const traceExports = receiver.exports.filter((received) => received.path === '/v1/traces');
+    expect(traceExports.map(({ path, contentType }) => ({ path, contentType }))).toEqual([
       { path: '/v1/traces', contentType },
     ]);
-    const spans = receiver.exports.flatMap((received) => received.spans);
+    const spans = traceExports.flatMap((received) => received.spans);
     expect(spans.map((span) => span.name).sort()).toEqual([
       'GET',
       'GET /checkout/:id',
@@ -81,6 +82,32 @@ describe.each([
     });
     expect(own).toMatchObject({ kind: 1 /* INTERNAL */, parentSpanId: server.spanId });
     expect(own.attributes).toEqual({ 'cart.items': 3 });
-    expect(seen).toEqual([`00-${server.traceId}-${client.spanId}-01`]);
+    // sampled, and (W3C Level 2) a random trace id: this process started the trace
+    expect(seen).toEqual([`00-${server.traceId}-${client.spanId}-03`]);
+  });
+
+  it('sends the http.client.request.duration histogram of the traced fetch to /v1/metrics', async () => {
+    const { url } = await runTracedRequest(protocol);
+
+    const metricExports = receiver.exports.filter((received) => received.path === '/v1/metrics');
+    expect(metricExports.map((received) => received.contentType)).toEqual([contentType]);
+    const points = metricExports.flatMap((received) => received.histogramPoints);
+    expect(points).toEqual([
+      {
+        service: 'checkout',
+        scope: '@otelware/fetch',
+        name: 'http.client.request.duration',
+        unit: 's',
+        attributes: {
+          'http.request.method': 'GET',
+          'url.scheme': 'http',
+          'server.address': '127.0.0.1',
+          'server.port': Number(new URL(url).port),
+          'http.response.status_code': 200,
+        },
+        count: 1,
+        explicitBounds: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+      },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import { context, metrics, propagation, trace } from '@opentelemetry/api';
 import type { NodeTracing } from '../src';
 
 const STARTED = Symbol.for('otelware.node.started');
@@ -14,4 +14,5 @@ export async function resetStart(): Promise<void> {
   trace.disable();
   context.disable();
   propagation.disable();
+  metrics.disable();
 }

@@ -1,0 +1,74 @@
+import { diag } from '@opentelemetry/api';
+import { OTLPMetricExporter as OtlpJsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { OTLPMetricExporter as OtlpProtobufMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import type { Resource } from '@opentelemetry/resources';
+import {
+  ConsoleMetricExporter,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type MetricReader,
+  type PushMetricExporter,
+} from '@opentelemetry/sdk-metrics';
+import { envValue } from './env-value';
+import { exportersFromEnv, type ExporterKind } from './exporters-from-env';
+import type { Env, NodeTracingOptions } from './types';
+
+const DEFAULT_INTERVAL_MILLIS = 60_000; // OTEL_METRIC_EXPORT_INTERVAL's default
+const DEFAULT_TIMEOUT_MILLIS = 30_000; // OTEL_METRIC_EXPORT_TIMEOUT's default
+
+function createMetricExporter(kind: ExporterKind): PushMetricExporter {
+  switch (kind) {
+    case 'otlp-http/protobuf':
+      return new OtlpProtobufMetricExporter(); // endpoint, headers, timeout: from the environment
+    case 'otlp-http/json':
+      return new OtlpJsonMetricExporter();
+    case 'console':
+      return new ConsoleMetricExporter();
+  }
+}
+
+function millisFromEnv(env: Env, name: string, fallback: number): number {
+  const value = envValue(env, name);
+  if (value === undefined) return fallback;
+  const millis = Number(value);
+  if (Number.isInteger(millis) && millis > 0) return millis;
+  diag.warn(`@otelware/node: ${name}="${value}" is not a positive integer; using ${fallback}`);
+  return fallback;
+}
+
+function periodicReader(exporter: PushMetricExporter, env: Env): MetricReader {
+  const interval = millisFromEnv(env, 'OTEL_METRIC_EXPORT_INTERVAL', DEFAULT_INTERVAL_MILLIS);
+  const timeout = millisFromEnv(env, 'OTEL_METRIC_EXPORT_TIMEOUT', DEFAULT_TIMEOUT_MILLIS);
+  // the reader refuses a timeout longer than its interval
+  return new PeriodicExportingMetricReader({
+    exporter,
+    exportIntervalMillis: interval,
+    exportTimeoutMillis: Math.min(timeout, interval),
+  });
+}
+
+/**
+ * The meter provider the options and environment describe (`OTEL_METRICS_EXPORTER`,
+ * the OTLP endpoint and protocol variables, `OTEL_METRIC_EXPORT_INTERVAL`/`_TIMEOUT`,
+ * plus the `metricReaders` option), on the traces' resource; `undefined` when no
+ * metric would go anywhere, so that none is registered and nothing is timed.
+ */
+export function buildMeterProvider(
+  options: NodeTracingOptions,
+  env: Env,
+  resource: Resource,
+): MeterProvider | undefined {
+  const readers: MetricReader[] = exportersFromEnv(env, 'metrics').flatMap((kind) => {
+    try {
+      return [periodicReader(createMetricExporter(kind), env)];
+    } catch (error) {
+      diag.error(
+        `@otelware/node: could not create the ${kind} metric exporter; metrics are not sent there`,
+        error,
+      );
+      return [];
+    }
+  });
+  readers.push(...(options.metricReaders ?? []));
+  return readers.length === 0 ? undefined : new MeterProvider({ resource, readers });
+}

@@ -111,8 +111,11 @@ describe.each(koaMajors)('streamed bodies and client aborts on Koa $major', ({ K
     app.use(tracing({ tracerProvider: counted.provider }));
     let answered: (() => void) | undefined;
     const late = new Promise<void>((resolve) => (answered = resolve));
+    let arrived: (() => void) | undefined;
+    const handlerStarted = new Promise<void>((resolve) => (arrived = resolve));
     const router = new Router();
     router.get('/slow/:id', async (ctx) => {
+      arrived?.();
       await sleep(80);
       ctx.body = { late: true };
       answered?.();
@@ -124,7 +127,8 @@ describe.each(koaMajors)('streamed bodies and client aborts on Koa $major', ({ K
         const outgoing = http.get({ port, path: '/slow/1' });
         outgoing.on('error', () => resolve());
         outgoing.on('close', () => resolve());
-        setTimeout(() => outgoing.destroy(), 20);
+        // leave once the handler runs (a fixed delay raced a loaded machine's slow accept)
+        void handlerStarted.then(() => outgoing.destroy());
       });
       const [span] = await sdk.spans(1);
       await late;

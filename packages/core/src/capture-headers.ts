@@ -1,4 +1,5 @@
 import type { Attributes, Span } from '@opentelemetry/api';
+import { capLength } from './cap-length';
 import type { HttpRequest, HttpResponse } from './types';
 
 /** Header names paired with their precomputed attribute keys. */
@@ -24,7 +25,9 @@ function asStringArray(
   value: number | string | readonly string[] | null | undefined,
 ): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  return Array.isArray(value) ? [...(value as readonly string[])] : [String(value)];
+  return Array.isArray(value)
+    ? (value as readonly string[]).map((entry) => capLength(String(entry)))
+    : [capLength(String(value))];
 }
 
 /** Adds the allowed headers that `read` finds to `attributes`, as `string[]` values. */

@@ -7,6 +7,7 @@ import {
   ATTR_URL_FULL,
   ATTR_URL_SCHEME,
 } from './attribute-names';
+import { capLength } from './cap-length';
 import { OTHER_METHOD } from './known-methods';
 import { redactUrl } from './redact-url';
 
@@ -29,13 +30,14 @@ export function clientRequestAttributes(
   redactedParams: ReadonlySet<string>,
 ): Attributes {
   const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: normalizedMethod };
-  if (normalizedMethod === OTHER_METHOD) attributes[ATTR_HTTP_REQUEST_METHOD_ORIGINAL] = method;
+  if (normalizedMethod === OTHER_METHOD)
+    attributes[ATTR_HTTP_REQUEST_METHOD_ORIGINAL] = capLength(method);
   if (url.hostname !== '') {
-    attributes[ATTR_SERVER_ADDRESS] = hostAddress(url.hostname);
+    attributes[ATTR_SERVER_ADDRESS] = capLength(hostAddress(url.hostname));
     const port = url.port === '' ? DEFAULT_PORTS[url.protocol] : Number(url.port);
     if (port !== undefined) attributes[ATTR_SERVER_PORT] = port;
   }
-  attributes[ATTR_URL_FULL] = redactUrl(url, redactedParams);
+  attributes[ATTR_URL_FULL] = capLength(redactUrl(url, redactedParams)); // after redaction, as for url.query
   return attributes;
 }
 

@@ -15,6 +15,7 @@ export { reportError, callSafely } from './report-error';
 export { DEFAULT_KNOWN_METHODS, OTHER_METHOD } from './known-methods';
 export { DEFAULT_REDACTED_QUERY_PARAMS, REDACTED } from './redact-query';
 export { ATTR_OTELWARE_ABORTED } from './attribute-names';
+export { MAX_ATTRIBUTE_LENGTH } from './cap-length';
 export type {
   CaptureHeaders,
   HttpHeaders,

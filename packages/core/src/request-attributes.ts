@@ -10,6 +10,7 @@ import {
   ATTR_URL_SCHEME,
   ATTR_USER_AGENT_ORIGINAL,
 } from './attribute-names';
+import { capLength } from './cap-length';
 import { captureRequestHeaders, type HeaderCapture } from './capture-headers';
 import { firstListEntry, nodeAddress, parseForwarded, parseHost } from './forwarded';
 import { OTHER_METHOD } from './known-methods';
@@ -53,9 +54,12 @@ function setTarget(
   }
   const question = target.indexOf('?', pathStart);
   const path = target.slice(pathStart, question === -1 ? undefined : question);
-  attributes[ATTR_URL_PATH] = path === '' ? '/' : path;
+  attributes[ATTR_URL_PATH] = path === '' ? '/' : capLength(path);
   if (question !== -1) {
-    attributes[ATTR_URL_QUERY] = redactQuery(target.slice(question + 1), config.redactQueryParams);
+    // redacted first, then cut: a cut never uncovers a value the full query would hide
+    attributes[ATTR_URL_QUERY] = capLength(
+      redactQuery(target.slice(question + 1), config.redactQueryParams),
+    );
   }
   return authority;
 }
@@ -77,7 +81,7 @@ export function requestAttributes(
 ): Attributes {
   const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: normalizedMethod };
   if (normalizedMethod === OTHER_METHOD) {
-    attributes[ATTR_HTTP_REQUEST_METHOD_ORIGINAL] = request.method;
+    attributes[ATTR_HTTP_REQUEST_METHOD_ORIGINAL] = capLength(String(request.method));
   }
   const authority = setTarget(attributes, request.url ?? '/', config);
 
@@ -90,7 +94,7 @@ export function requestAttributes(
     firstListEntry(header(headers, 'x-forwarded-proto')) ??
     (request.socket?.encrypted === true ? 'https' : 'http')
   ).toLowerCase();
-  attributes[ATTR_URL_SCHEME] = scheme;
+  attributes[ATTR_URL_SCHEME] = capLength(scheme);
 
   // an absolute-form target's authority overrides Host (RFC 9112, section 3.2.2)
   const host =
@@ -101,7 +105,7 @@ export function requestAttributes(
     nonEmpty(header(headers, 'host'));
   if (host !== undefined) {
     const { address, port } = parseHost(host);
-    attributes[ATTR_SERVER_ADDRESS] = address;
+    attributes[ATTR_SERVER_ADDRESS] = capLength(address);
     attributes[ATTR_SERVER_PORT] = port ?? (scheme === 'https' ? 443 : 80);
   }
 
@@ -109,10 +113,10 @@ export function requestAttributes(
     nodeAddress(forwarded?.for) ??
     nodeAddress(firstListEntry(header(headers, 'x-forwarded-for'))) ??
     request.socket?.remoteAddress;
-  if (client !== undefined) attributes[ATTR_CLIENT_ADDRESS] = client;
+  if (client !== undefined) attributes[ATTR_CLIENT_ADDRESS] = capLength(client);
 
   const userAgent = header(headers, 'user-agent');
-  if (userAgent !== undefined) attributes[ATTR_USER_AGENT_ORIGINAL] = userAgent;
+  if (userAgent !== undefined) attributes[ATTR_USER_AGENT_ORIGINAL] = capLength(userAgent);
 
   captureRequestHeaders(attributes, request, config.requestHeaders);
   return attributes;

@@ -1,0 +1,14 @@
+import { hostileUrlsSuite, RELIABILITY_BUDGET, useTestTracing } from '@otelware/test-support';
+import { fastifySubjects } from './subjects';
+
+useTestTracing();
+
+const [current, older] = fastifySubjects;
+
+describe(`hostile URLs and methods on ${current?.name}`, () => {
+  hostileUrlsSuite(current!, RELIABILITY_BUDGET.current.urls);
+});
+
+describe(`hostile URLs and methods on ${older?.name}`, () => {
+  hostileUrlsSuite(older!, RELIABILITY_BUDGET.older.urls);
+});

@@ -29,3 +29,4 @@ export { memorySuite, type MemoryBudget } from './memory-suite';
 export { settledHeapUsed } from './heap-growth';
 export { RELIABILITY_BUDGET, MEMORY_BUDGET, type ReliabilityBudget } from './reliability-budget';
 export { pipelinedLoad } from './pipelined-load';
+export { neverBreaksSuite } from './never-breaks-suite';

@@ -1,3 +1,4 @@
+import { HEAVY_TEST_TIMEOUT } from './reliability-budget';
 import { diag, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { AlwaysOnSampler, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import fc from 'fast-check';
@@ -112,37 +113,49 @@ export function hostileTraceHeadersSuite(subject: ServerSubject, runs: HostileHe
     return { span, seen };
   }
 
-  it(`continues a valid traceparent and restarts on any other (${runs.traceparent} generated headers)`, async () => {
-    await checkProperty(
-      fc.asyncProperty(traceparentCase, async ({ lines, verdict }) => {
-        const { span } = await exchange(lines);
-        expectVerdict(span, verdict, lines);
-      }),
-      runs.traceparent,
-    );
-  });
+  it(
+    `continues a valid traceparent and restarts on any other (${runs.traceparent} generated headers)`,
+    async () => {
+      await checkProperty(
+        fc.asyncProperty(traceparentCase, async ({ lines, verdict }) => {
+          const { span } = await exchange(lines);
+          expectVerdict(span, verdict, lines);
+        }),
+        runs.traceparent,
+      );
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
-  it(`keeps a valid traceparent whatever tracestate comes with it, inventing no member (${runs.tracestate} generated headers)`, async () => {
-    await checkProperty(
-      fc.asyncProperty(tracestateCase, async ({ lines, verdict, members }) => {
-        const { span } = await exchange(lines);
-        expectVerdict(span, verdict, lines);
-        const sent = new Set(members.flatMap((member) => member.split(',')).map((m) => m.trim()));
-        const kept = span.spanContext().traceState?.serialize() ?? '';
-        for (const member of kept === '' ? [] : kept.split(',')) expect(sent).toContain(member);
-      }),
-      runs.tracestate,
-    );
-  });
+  it(
+    `keeps a valid traceparent whatever tracestate comes with it, inventing no member (${runs.tracestate} generated headers)`,
+    async () => {
+      await checkProperty(
+        fc.asyncProperty(tracestateCase, async ({ lines, verdict, members }) => {
+          const { span } = await exchange(lines);
+          expectVerdict(span, verdict, lines);
+          const sent = new Set(members.flatMap((member) => member.split(',')).map((m) => m.trim()));
+          const kept = span.spanContext().traceState?.serialize() ?? '';
+          for (const member of kept === '' ? [] : kept.split(',')) expect(sent).toContain(member);
+        }),
+        runs.tracestate,
+      );
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 
-  it(`keeps a valid traceparent, and lets handlers read baggage, whatever baggage comes (${runs.baggage} generated headers)`, async () => {
-    await checkProperty(
-      fc.asyncProperty(baggageCase, async ({ lines, verdict }) => {
-        const { span, seen } = await exchange(lines);
-        expectVerdict(span, verdict, lines);
-        expect(seen.baggage).toBeGreaterThanOrEqual(0);
-      }),
-      runs.baggage,
-    );
-  });
+  it(
+    `keeps a valid traceparent, and lets handlers read baggage, whatever baggage comes (${runs.baggage} generated headers)`,
+    async () => {
+      await checkProperty(
+        fc.asyncProperty(baggageCase, async ({ lines, verdict }) => {
+          const { span, seen } = await exchange(lines);
+          expectVerdict(span, verdict, lines);
+          expect(seen.baggage).toBeGreaterThanOrEqual(0);
+        }),
+        runs.baggage,
+      );
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 }

@@ -1,3 +1,4 @@
+import { HEAVY_TEST_TIMEOUT } from './reliability-budget';
 import { diag } from '@opentelemetry/api';
 import { AlwaysOnSampler } from '@opentelemetry/sdk-trace-base';
 import { DEFAULT_KNOWN_METHODS, MAX_ATTRIBUTE_LENGTH } from '@otelware/core';
@@ -50,38 +51,42 @@ export function hostileUrlsSuite(subject: ServerSubject, runs: number): void {
     await untraced.close();
   });
 
-  it(`answers hostile URLs and methods as untraced, with bounded attributes and route names (${runs} generated requests)`, async () => {
-    const diagError = jest.spyOn(diag, 'error');
-    await checkProperty(
-      fc.asyncProperty(hostileRequestLine, async ({ method, target }) => {
-        sdk.exporter.reset();
-        requestsSeen = 0;
-        const head = `${method} ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`;
-        const [tracedResponse, untracedResponse] = await Promise.all([
-          rawExchange(traced.port, head),
-          rawExchange(untraced.port, head),
-        ]);
-        expect(withoutDate(tracedResponse)).toBe(withoutDate(untracedResponse));
-        await waitFor(() => sdk.exporter.getFinishedSpans().length >= requestsSeen, 200);
-        const spans = sdk.exporter.getFinishedSpans();
-        if (subject.answersSomeRequestsBeforeHooks === true) {
-          expect(spans.length).toBeLessThanOrEqual(requestsSeen);
-        } else {
-          expect(spans).toHaveLength(requestsSeen);
-        }
-        for (const span of spans) {
-          expect(allowedNames(method)).toContain(span.name);
-          expect([undefined, '/items/:id']).toContain(span.attributes['http.route']);
-          for (const value of Object.values(span.attributes)) {
-            if (typeof value === 'string') {
-              expect(value.length).toBeLessThanOrEqual(MAX_ATTRIBUTE_LENGTH);
+  it(
+    `answers hostile URLs and methods as untraced, with bounded attributes and route names (${runs} generated requests)`,
+    async () => {
+      const diagError = jest.spyOn(diag, 'error');
+      await checkProperty(
+        fc.asyncProperty(hostileRequestLine, async ({ method, target }) => {
+          sdk.exporter.reset();
+          requestsSeen = 0;
+          const head = `${method} ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`;
+          const [tracedResponse, untracedResponse] = await Promise.all([
+            rawExchange(traced.port, head),
+            rawExchange(untraced.port, head),
+          ]);
+          expect(withoutDate(tracedResponse)).toBe(withoutDate(untracedResponse));
+          await waitFor(() => sdk.exporter.getFinishedSpans().length >= requestsSeen, 200);
+          const spans = sdk.exporter.getFinishedSpans();
+          if (subject.answersSomeRequestsBeforeHooks === true) {
+            expect(spans.length).toBeLessThanOrEqual(requestsSeen);
+          } else {
+            expect(spans).toHaveLength(requestsSeen);
+          }
+          for (const span of spans) {
+            expect(allowedNames(method)).toContain(span.name);
+            expect([undefined, '/items/:id']).toContain(span.attributes['http.route']);
+            for (const value of Object.values(span.attributes)) {
+              if (typeof value === 'string') {
+                expect(value.length).toBeLessThanOrEqual(MAX_ATTRIBUTE_LENGTH);
+              }
             }
           }
-        }
-      }),
-      runs,
-    );
-    expect(diagError).not.toHaveBeenCalled();
-    diagError.mockRestore();
-  });
+        }),
+        runs,
+      );
+      expect(diagError).not.toHaveBeenCalled();
+      diagError.mockRestore();
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 }

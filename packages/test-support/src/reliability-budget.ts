@@ -35,3 +35,9 @@ export const MEMORY_BUDGET: MemoryBudget = {
   requests: 50_000,
   maxGrowth: 2 * 1024 * 1024,
 };
+
+/**
+ * The time limit of one heavy reliability test: seconds on an idle 2-core machine,
+ * but a busy CI runner can take several times longer, and a timeout is no finding.
+ */
+export const HEAVY_TEST_TIMEOUT = 120_000;

@@ -1,3 +1,4 @@
+import { HEAVY_TEST_TIMEOUT } from './reliability-budget';
 import { AlwaysOnSampler, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import fc from 'fast-check';
 import { checkProperty } from './property-check';
@@ -44,55 +45,65 @@ export function sensitiveDataSuite(subject: ServerSubject, runs: number): void {
     return spans[0] as ReadableSpan;
   }
 
-  it(`redacts every signature parameter of url.query, in any position, repetition and encoding (${runs} generated queries)`, async () => {
-    const app = await subject.start(ROUTES, { tracerProvider: sdk.provider });
-    try {
+  it(
+    `redacts every signature parameter of url.query, in any position, repetition and encoding (${runs} generated queries)`,
+    async () => {
+      const app = await subject.start(ROUTES, { tracerProvider: sdk.provider });
+      try {
+        await checkProperty(
+          fc.asyncProperty(queryWithSecrets, async (parts) => {
+            sdk.exporter.reset();
+            const query = parts.map((part) => part.sent).join('&');
+            const head = `GET /items/1?${query} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`;
+            expect(statusOf(await rawExchange(app.port, head))).toBe(200);
+            await waitFor(() => sdk.exporter.getFinishedSpans().length > 0);
+            const [span] = sdk.exporter.getFinishedSpans();
+            expect(span?.attributes['url.query']).toBe(
+              parts.map((part) => part.recorded).join('&'),
+            );
+            for (const { secret } of parts) {
+              if (secret !== undefined)
+                expect(allRecorded(span as ReadableSpan)).not.toContain(secret);
+            }
+          }),
+          runs,
+        );
+      } finally {
+        await app.close();
+      }
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
+
+  it(
+    `records authorization, cookie and proxy-authorization only when named (${Math.ceil(runs / 10)} generated capture lists)`,
+    async () => {
       await checkProperty(
-        fc.asyncProperty(queryWithSecrets, async (parts) => {
-          sdk.exporter.reset();
-          const query = parts.map((part) => part.sent).join('&');
-          const head = `GET /items/1?${query} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`;
-          expect(statusOf(await rawExchange(app.port, head))).toBe(200);
-          await waitFor(() => sdk.exporter.getFinishedSpans().length > 0);
-          const [span] = sdk.exporter.getFinishedSpans();
-          expect(span?.attributes['url.query']).toBe(parts.map((part) => part.recorded).join('&'));
-          for (const { secret } of parts) {
-            if (secret !== undefined)
-              expect(allRecorded(span as ReadableSpan)).not.toContain(secret);
+        fc.asyncProperty(captureList, async ({ harmless, named }) => {
+          const head =
+            'GET /items/1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n' +
+            'X-Request-Id: r-1\r\nAccept: text/plain\r\nX-Tenant: t-1\r\nUser-Agent: ua\r\n' +
+            'Authorization: Bearer SECRET-A\r\nCookie: session=SECRET-C\r\nProxy-Authorization: Basic SECRET-P\r\n\r\n';
+          const span = await spanOf(
+            { tracerProvider: sdk.provider, captureHeaders: { request: [...harmless, ...named] } },
+            head,
+          );
+          for (const header of CREDENTIAL_HEADERS) {
+            const key = `http.request.header.${header}`;
+            if ((named as string[]).includes(header)) expect(span.attributes[key]).toHaveLength(1);
+            else expect(Object.keys(span.attributes)).not.toContain(key);
+          }
+          const recorded = allRecorded(span);
+          if (named.length === 0) expect(recorded).not.toMatch(/SECRET-[ACP]/);
+          for (const name of harmless) {
+            expect(Object.keys(span.attributes)).toContain(
+              `http.request.header.${name.toLowerCase()}`,
+            );
           }
         }),
-        runs,
+        Math.ceil(runs / 10),
       );
-    } finally {
-      await app.close();
-    }
-  });
-
-  it(`records authorization, cookie and proxy-authorization only when named (${Math.ceil(runs / 10)} generated capture lists)`, async () => {
-    await checkProperty(
-      fc.asyncProperty(captureList, async ({ harmless, named }) => {
-        const head =
-          'GET /items/1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n' +
-          'X-Request-Id: r-1\r\nAccept: text/plain\r\nX-Tenant: t-1\r\nUser-Agent: ua\r\n' +
-          'Authorization: Bearer SECRET-A\r\nCookie: session=SECRET-C\r\nProxy-Authorization: Basic SECRET-P\r\n\r\n';
-        const span = await spanOf(
-          { tracerProvider: sdk.provider, captureHeaders: { request: [...harmless, ...named] } },
-          head,
-        );
-        for (const header of CREDENTIAL_HEADERS) {
-          const key = `http.request.header.${header}`;
-          if ((named as string[]).includes(header)) expect(span.attributes[key]).toHaveLength(1);
-          else expect(Object.keys(span.attributes)).not.toContain(key);
-        }
-        const recorded = allRecorded(span);
-        if (named.length === 0) expect(recorded).not.toMatch(/SECRET-[ACP]/);
-        for (const name of harmless) {
-          expect(Object.keys(span.attributes)).toContain(
-            `http.request.header.${name.toLowerCase()}`,
-          );
-        }
-      }),
-      Math.ceil(runs / 10),
-    );
-  });
+    },
+    HEAVY_TEST_TIMEOUT,
+  );
 }

@@ -1,0 +1,56 @@
+import { FRAMEWORKS, type Framework } from './variants';
+
+/** The knobs of a benchmark run, read from the environment once. */
+export interface BenchConfig {
+  /** Seconds of measured load per variant and round. */
+  readonly duration: number;
+  /** Seconds of load that warm each server up before the rounds. */
+  readonly warmup: number;
+  /** Rounds over all variants; odd rounds run in reverse order. */
+  readonly rounds: number;
+  readonly connections: number;
+  readonly frameworks: readonly Framework[];
+  /** Variant names to run (bare always runs: ratios need it). */
+  readonly variants: readonly string[] | undefined;
+  readonly fetch: boolean;
+  /** Concurrent calls in flight in the fetch loop. */
+  readonly fetchConcurrency: number;
+  readonly profile: boolean;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+function list(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const frameworks = list(env, 'BENCH_FRAMEWORKS') ?? [...FRAMEWORKS];
+  for (const name of frameworks) {
+    if (!(FRAMEWORKS as readonly string[]).includes(name)) {
+      throw new Error(`BENCH_FRAMEWORKS: unknown framework '${name}'`);
+    }
+  }
+  return {
+    duration: positive(env, 'BENCH_DURATION', 4),
+    warmup: positive(env, 'BENCH_WARMUP', 4),
+    rounds: Math.round(positive(env, 'BENCH_ROUNDS', 4)),
+    connections: Math.round(positive(env, 'BENCH_CONNECTIONS', 50)),
+    frameworks: frameworks as Framework[],
+    variants: list(env, 'BENCH_VARIANTS'),
+    fetch: env.BENCH_FETCH !== '0',
+    fetchConcurrency: Math.round(positive(env, 'BENCH_FETCH_CONCURRENCY', 10)),
+    profile: env.BENCH_PROFILE === '1',
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * `pnpm bench`: otelware against no tracing and the official auto-instrumentation,
+ * per framework, plus the fetch loop. See docs/benchmarks.md for what is measured.
+ */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { benchFetch } from './bench-fetch';
+import { benchFramework } from './bench-framework';
+import { hasTaskset } from './child-process';
+import { readConfig, type BenchConfig } from './config';
+import { profileFramework } from './profile';
+import { formatTable, type VariantRow } from './table';
+import { versionsMeasured } from './versions';
+
+const benchDir = path.resolve(import.meta.dirname, '..');
+const LOAD_CPU = 1;
+
+function log(line: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
+
+/** The runner (and autocannon in it) on one core, the servers on the other. */
+function pinRunner(): boolean {
+  if (!hasTaskset() || os.cpus().length < 2) return false;
+  execFileSync('taskset', ['-pc', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' });
+  return true;
+}
+
+function describeRun(config: BenchConfig, pinned: boolean): string {
+  return [
+    `node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${pinned ? 'servers on CPU 0, load on CPU 1 (taskset)' : 'not pinned'}`,
+    `BENCH_DURATION=${config.duration} BENCH_WARMUP=${config.warmup} BENCH_ROUNDS=${config.rounds} BENCH_CONNECTIONS=${config.connections} BENCH_FRAMEWORKS=${config.frameworks.join(',')} BENCH_FETCH_CONCURRENCY=${config.fetchConcurrency}`,
+    versionsMeasured(benchDir),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const pinned = pinRunner();
+  const startedAt = Date.now();
+  if (config.profile) {
+    for (const framework of config.frameworks) {
+      console.log(`${await profileFramework(benchDir, framework, config, log)}\n`);
+    }
+    return;
+  }
+  const rows: VariantRow[] = [];
+  for (const framework of config.frameworks) {
+    rows.push(...(await benchFramework(benchDir, framework, config, log)));
+  }
+  if (config.fetch) rows.push(...(await benchFetch(benchDir, config, log)));
+  console.log(`\n${describeRun(config, pinned)}\n`);
+  console.log(formatTable(rows));
+  console.log(
+    `\nmedian over ${config.rounds} rounds (min–max); ratios are per round against bare (fetch: against untraced), then the median. ${Math.round((Date.now() - startedAt) / 1000)} s in all.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

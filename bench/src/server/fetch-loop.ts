@@ -1,0 +1,59 @@
+/**
+ * The fetch client under test: `BENCH_VARIANT` `untraced` (Node's fetch),
+ * `otelware` (wrapFetch, AlwaysOn SDK) or `otelware-unsampled` (AlwaysOff), calling
+ * `BENCH_TARGET_URL` in a loop when the runner says `run`.
+ */
+import { trace } from '@opentelemetry/api';
+import { wrapFetch } from '@otelware/fetch';
+import type { ToChild } from '../messages';
+import { registerSdk } from './sdk';
+import { answerRunner } from './span-channel';
+
+const variant = process.env.BENCH_VARIANT ?? 'untraced';
+const url = process.env.BENCH_TARGET_URL ?? '';
+if (variant !== 'untraced') registerSdk(variant === 'otelware');
+const call = variant === 'untraced' ? fetch : wrapFetch(fetch);
+
+async function callLoop(
+  deadline: number,
+  counts: { calls: number; errors: number },
+): Promise<void> {
+  while (performance.now() < deadline) {
+    try {
+      const response = await call(url);
+      await response.arrayBuffer();
+      counts.calls++;
+    } catch {
+      counts.errors++;
+    }
+  }
+}
+
+async function run(seconds: number, concurrency: number): Promise<void> {
+  const counts = { calls: 0, errors: 0 };
+  const startedAt = performance.now();
+  const deadline = startedAt + seconds * 1000;
+  await Promise.all(Array.from({ length: concurrency }, () => callLoop(deadline, counts)));
+  const elapsed = (performance.now() - startedAt) / 1000;
+  process.send?.({ type: 'ran', ...counts, seconds: elapsed });
+}
+
+/** One call inside an active span: its CLIENT span must be that span's child. */
+async function probe(): Promise<void> {
+  await trace.getTracer('bench').startActiveSpan('probe', async (span) => {
+    const response = await call(url);
+    const body = (await response.json()) as { traceparent: string | null };
+    span.end();
+    process.send?.({
+      type: 'probed',
+      parentSpanId: span.spanContext().spanId,
+      receivedTraceparent: body.traceparent ?? undefined,
+    });
+  });
+}
+
+answerRunner((message: ToChild) => {
+  if (message.type === 'run') void run(message.seconds, message.concurrency);
+  else if (message.type === 'probe') void probe();
+});
+process.send?.({ type: 'ready', port: 0 });

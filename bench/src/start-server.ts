@@ -1,0 +1,27 @@
+import { BenchChild } from './child-process';
+import type { Framework, ServerVariantSpec } from './variants';
+
+export interface ServerStart {
+  readonly benchDir: string;
+  readonly framework: Framework;
+  readonly variant: ServerVariantSpec;
+  readonly cpu?: number;
+  readonly nodeArgs?: readonly string[];
+}
+
+/** Starts one variant's server in its own process and returns it once it listens. */
+export function startServer(start: ServerStart): Promise<BenchChild> {
+  return BenchChild.start({
+    benchDir: start.benchDir,
+    entry: 'main.ts',
+    preload: start.variant.preload,
+    cpu: start.cpu,
+    nodeArgs: start.nodeArgs,
+    env: {
+      BENCH_FRAMEWORK: start.framework,
+      BENCH_VARIANT: start.variant.name,
+      // the stable HTTP conventions, as otelware records them (the official default is the old ones)
+      OTEL_SEMCONV_STABILITY_OPT_IN: 'http',
+    },
+  });
+}

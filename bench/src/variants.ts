@@ -1,0 +1,46 @@
+/** The frameworks and the server variants the benchmark compares, each in its own process. */
+export const FRAMEWORKS = ['express', 'koa', 'fastify'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+/** What a variant's correctness check expects of a request that carries a sampled `traceparent`. */
+export type Expectation = 'server-span' | 'no-server-span';
+
+export interface ServerVariantSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly expect: Expectation;
+  /** Loaded with `--require` before the app: the official auto-instrumentation. */
+  readonly preload?: 'official-preload.ts';
+}
+
+export const SERVER_VARIANTS: readonly ServerVariantSpec[] = [
+  { name: 'bare', description: 'no SDK, no tracing', expect: 'no-server-span' },
+  {
+    name: 'sdk-only',
+    description: 'SDK registered (AlwaysOn), no middleware: the SDK alone',
+    expect: 'no-server-span',
+  },
+  { name: 'otelware', description: 'otelware, AlwaysOn, batch processor', expect: 'server-span' },
+  {
+    name: 'otelware-unsampled',
+    description: 'otelware, AlwaysOff sampler',
+    expect: 'no-server-span',
+  },
+  { name: 'otelware-nosdk', description: 'otelware, no SDK registered', expect: 'no-server-span' },
+  {
+    name: 'otel-official',
+    description: 'instrumentation-http + framework instrumentation, AlwaysOn',
+    expect: 'server-span',
+    preload: 'official-preload.ts',
+  },
+  {
+    name: 'otel-official-unsampled',
+    description: 'instrumentation-http + framework instrumentation, AlwaysOff',
+    expect: 'no-server-span',
+    preload: 'official-preload.ts',
+  },
+];
+
+/** The route every app serves and every check and load request uses. */
+export const ROUTE_TEMPLATE = '/api/users/:id';
+export const REQUEST_PATH = '/api/users/42';

@@ -13,26 +13,23 @@ export interface ContextEmitter {
 type Bound = ContextEmitter & { [EMIT_CONTEXT]?: Context; [ORIGINAL_EMIT]?: Emit };
 
 function emitInContext(this: Bound, event: string | symbol, ...args: unknown[]): boolean {
-  return context.with(
-    this[EMIT_CONTEXT] as Context,
-    this[ORIGINAL_EMIT] as Emit,
-    this,
-    event,
-    ...args,
-  );
+  const original = this[ORIGINAL_EMIT] ?? (Object.getPrototypeOf(this) as ContextEmitter).emit;
+  return context.with(this[EMIT_CONTEXT] as Context, original, this, event, ...args);
 }
 
 /**
  * Makes every event of `emitter` run its listeners in `ctx`. Events of a request
  * stream come from the socket, outside the request's context, so a listener on
  * `req.on('data')` would otherwise see no active span. One shared `emit` wrapper
- * and two fields per emitter: no closure per request or per listener, and
- * `removeListener` keeps working as it is.
+ * and one field per emitter (two if it had an `emit` of its own): no closure per
+ * request or per listener, and `removeListener` keeps working as it is.
  */
 export function runEmitterInContext(emitter: ContextEmitter, ctx: Context): void {
   const bound = emitter as Bound;
   bound[EMIT_CONTEXT] = ctx;
   if (bound.emit === emitInContext) return; // bound already (two tracers on one request)
-  bound[ORIGINAL_EMIT] = bound.emit;
+  // an inherited emit (the usual case) is found again on the prototype: every field
+  // added to a request object costs a hidden-class transition on the hot path
+  if (Object.prototype.hasOwnProperty.call(bound, 'emit')) bound[ORIGINAL_EMIT] = bound.emit;
   bound.emit = emitInContext;
 }

@@ -4,13 +4,23 @@ import type { FastifyReply } from 'fastify';
 /**
  * The answered response, as the core reads it when the span ends. Fastify hands
  * its headers to `writeHead` in one go, so `reply.raw.getHeader()` never sees
- * them; `reply.getHeader()` does (and falls back to the raw response).
+ * them; `reply.getHeader()` does (and falls back to the raw response). A class,
+ * so each request costs one small object and no closure.
  */
+class ReplyResponse implements HttpResponse {
+  readonly statusCode: number;
+  readonly headersSent: boolean;
+
+  constructor(private readonly reply: FastifyReply) {
+    this.statusCode = reply.raw.statusCode;
+    this.headersSent = reply.raw.headersSent;
+  }
+
+  getHeader(name: string): number | string | string[] | undefined {
+    return this.reply.getHeader(name);
+  }
+}
+
 export function replyResponse(reply: FastifyReply): HttpResponse {
-  const { raw } = reply;
-  return {
-    statusCode: raw.statusCode,
-    headersSent: raw.headersSent,
-    getHeader: (name) => reply.getHeader(name),
-  };
+  return new ReplyResponse(reply);
 }

@@ -26,15 +26,38 @@ class KeepCallersHeaders implements TextMapSetter<Headers> {
   }
 }
 
+type HeaderRecord = Record<string, string>;
+
+/** Collects the trace headers of a call the caller gave no headers: nothing to keep or copy. */
+const intoRecord: TextMapSetter<HeaderRecord> = {
+  set(headers, key, value) {
+    if (key === TRACESTATE && value === '') return; // never an empty tracestate header
+    headers[key] = value;
+  },
+};
+
+function contextHeaders(context: Context, propagator: TextMapPropagator | undefined): HeaderRecord {
+  const headers: HeaderRecord = {};
+  if (propagator === undefined) propagation.inject(context, headers, intoRecord);
+  else propagator.inject(context, headers, intoRecord);
+  return headers;
+}
+
 /**
  * A copy of the caller's headers with the trace context of `context` added, or
  * `undefined` when nothing was added. The caller's own objects are never changed.
+ * A call without headers (the common case) gets a plain object: building a
+ * `Headers` per call costs more than the trace context itself.
  */
 export function headersWithContext(
   callerHeaders: unknown,
   context: Context,
   propagator: TextMapPropagator | undefined,
-): Headers | undefined {
+): Headers | HeaderRecord | undefined {
+  if (callerHeaders === undefined) {
+    const added = contextHeaders(context, propagator);
+    return Object.keys(added).length === 0 ? undefined : added;
+  }
   const headers = new Headers(callerHeaders as ConstructorParameters<typeof Headers>[0]);
   const setter = new KeepCallersHeaders(headers.has(TRACEPARENT));
   if (propagator === undefined) propagation.inject(context, headers, setter);

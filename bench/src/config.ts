@@ -43,8 +43,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     }
   }
   return {
-    duration: positive(env, 'BENCH_DURATION', 4),
-    warmup: positive(env, 'BENCH_WARMUP', 4),
+    duration: positive(env, 'BENCH_DURATION', 3),
+    warmup: positive(env, 'BENCH_WARMUP', 3),
     rounds: Math.round(positive(env, 'BENCH_ROUNDS', 4)),
     connections: Math.round(positive(env, 'BENCH_CONNECTIONS', 50)),
     frameworks: frameworks as Framework[],

@@ -45,7 +45,8 @@ const AREAS: ReadonlyArray<readonly [area: string, test: (url: string) => boolea
 ];
 
 function areaOf(url: string, name: string): string {
-  if (url === '') return name === '(garbage collector)' ? 'GC' : `native ${name || '(anonymous)'}`;
+  if (url === '')
+    return name === '(garbage collector)' ? 'GC' : 'native code (writev, (program), …)';
   return AREAS.find(([, test]) => test(url))?.[0] ?? 'other JS';
 }
 

@@ -81,7 +81,13 @@ function spawnChild(options: ChildOptions): ChildProcess {
     : [process.execPath, nodeArgs];
   return spawn(command, args, {
     cwd: options.benchDir,
-    env: { ...process.env, NODE_ENV: 'production', ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      // without it tsx would follow the root tsconfig's `paths` to otelware's TypeScript sources
+      TSX_TSCONFIG_PATH: path.join(options.benchDir, 'tsconfig.server.json'),
+      ...options.env,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

@@ -1,6 +1,5 @@
 import {
   context,
-  INVALID_SPAN_CONTEXT,
   SpanKind,
   trace,
   type MeterProvider,
@@ -26,6 +25,7 @@ import {
 import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact-query';
 import { callSafely, reportError } from './report-error';
 import { spanNameFor } from './span-name';
+import { startSpan } from './start-span';
 import { TracerLookup, type InstrumentationScope } from './tracer-lookup';
 import type { CaptureHeaders } from './types';
 
@@ -110,14 +110,14 @@ export class ClientTracer {
       const parent = context.active();
       // Span and metric measure one interval: see ServerTracer.startRequest.
       const startTime = histogram === undefined ? undefined : monotonicNow();
-      span =
-        tracer === undefined
-          ? trace.wrapSpanContext(trace.getSpanContext(parent) ?? INVALID_SPAN_CONTEXT)
-          : tracer.startSpan(
-              spanNameFor(normalized, undefined),
-              { kind: SpanKind.CLIENT, attributes, startTime },
-              parent,
-            );
+      span = startSpan(
+        tracer,
+        spanNameFor(normalized, undefined),
+        SpanKind.CLIENT,
+        attributes,
+        startTime,
+        parent,
+      );
       return new ClientCall(
         span,
         trace.setSpan(parent, span),

@@ -1,6 +1,5 @@
 import {
   context,
-  INVALID_SPAN_CONTEXT,
   propagation,
   SpanKind,
   trace,
@@ -16,6 +15,7 @@ import { RequestTrace } from './request-trace';
 import { requestAttributes } from './request-attributes';
 import { resolveOptions, type ResolvedOptions } from './resolve-options';
 import { spanNameFor } from './span-name';
+import { startSpan } from './start-span';
 import { TracerLookup, type InstrumentationScope } from './tracer-lookup';
 import type { HttpHeaders, HttpRequest, TracingOptions } from './types';
 
@@ -102,14 +102,14 @@ export class ServerTracer {
       // Span and metric measure one interval: with a histogram, the span takes its
       // start (and, in RequestTrace, its end) from the same clock readings.
       const startTime = histogram === undefined ? undefined : monotonicNow();
-      span =
-        tracer === undefined
-          ? trace.wrapSpanContext(trace.getSpanContext(parent) ?? INVALID_SPAN_CONTEXT)
-          : tracer.startSpan(
-              spanNameFor(method, undefined),
-              { kind: SpanKind.SERVER, attributes, startTime },
-              parent,
-            );
+      span = startSpan(
+        tracer,
+        spanNameFor(method, undefined),
+        SpanKind.SERVER,
+        attributes,
+        startTime,
+        parent,
+      );
       const requestTrace = new RequestTrace(
         this,
         request,

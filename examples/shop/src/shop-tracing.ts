@@ -34,7 +34,10 @@ function shared(exporter: FlushableExporter): FlushableExporter {
  * each exports where the OTEL_* variables say (OTLP to a backend).
  */
 export function startShopTracing(exporter: FlushableExporter | undefined): ShopTracing {
-  const global = start({ env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
+  // traces only: one meter provider would mix the three services' metrics under one service.name
+  const global = start({
+    env: { ...process.env, OTEL_TRACES_EXPORTER: 'none', OTEL_METRICS_EXPORTER: 'none' },
+  });
   const provider = (serviceName: string) =>
     createTracerProvider(exporter ? { serviceName, exporter: shared(exporter) } : { serviceName });
   const [gateway, orders, users] = [provider('gateway'), provider('orders'), provider('users')];

@@ -4,7 +4,10 @@ import Fastify from 'fastify';
 import type { RunningService } from './running-service';
 
 /** The user store failing, as it does for user 13. */
-export class UserStoreError extends Error {}
+export class UserStoreError extends Error {
+  // the exception event's type, as error.type already says
+  override readonly name = 'UserStoreError';
+}
 
 const USERS: Record<string, { id: string; name: string }> = {
   '7': { id: '7', name: 'Ada' },

@@ -23,6 +23,9 @@ const config: Config = {
   },
   transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/cookie@2|cookie/dist/)'],
   testTimeout: 20_000,
+  // Jest's default on 2 cores is one worker; the suites spend much of their time in
+  // sockets and servers, and two workers halve the wall time there (about 150 s).
+  maxWorkers: 2,
 };
 
 export default config;

@@ -163,3 +163,18 @@ export function checkoutTrace(): ReadableSpan[] {
     }),
   ];
 }
+
+/** checkoutTrace() drawn in plain text at width 100: the layout the tests pin. */
+export const PLAIN_CHECKOUT = [
+  'trace 4bf92f3577b34da6a3ce929d0e0e4736 · 4 spans · 25.0ms · services checkout, payments',
+  'checkout GET /orders/:id SERVER                    25.0ms [████████████████████████████████████████]',
+  '│  HTTP 502 · route /orders/:id',
+  '├─ checkout SELECT orders CLIENT                    3.3ms [ ██████                                 ]',
+  '│     → db.internal:5432',
+  '└─ checkout ✗ POST CLIENT                          12.0ms [           ████████████████████         ]',
+  '   │  ERROR · HTTP 500 · error.type 500 · → payments:8443',
+  '   └─ payments ✗ POST /charge SERVER               10.0ms [            █████████████████           ]',
+  '         ERROR: card declined · HTTP 500 · route /charge · error.type CardError',
+  '         • +9.0ms exception CardError: card declined',
+  '',
+].join('\n');

@@ -1,7 +1,7 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { WaterfallSpanExporter } from '../../src/waterfall';
 import type { WaterfallOptions } from '../../src/waterfall';
-import { checkoutTrace, collectWrites, fixedSpan } from './fixed-span';
+import { checkoutTrace, collectWrites, fixedSpan, PLAIN_CHECKOUT } from './fixed-span';
 
 function print(spans: ReturnType<typeof checkoutTrace>, options: WaterfallOptions = {}): string {
   const out = collectWrites();
@@ -88,20 +88,6 @@ describe('waterfall layout', () => {
     );
   });
 });
-
-const PLAIN_CHECKOUT = [
-  'trace 4bf92f3577b34da6a3ce929d0e0e4736 · 4 spans · 25.0ms · services checkout, payments',
-  'checkout GET /orders/:id SERVER                    25.0ms [████████████████████████████████████████]',
-  '│  HTTP 502 · route /orders/:id',
-  '├─ checkout SELECT orders CLIENT                    3.3ms [ ██████                                 ]',
-  '│     → db.internal:5432',
-  '└─ checkout ✗ POST CLIENT                          12.0ms [           ████████████████████         ]',
-  '   │  ERROR · HTTP 500 · error.type 500 · → payments:8443',
-  '   └─ payments ✗ POST /charge SERVER               10.0ms [            █████████████████           ]',
-  '         ERROR: card declined · HTTP 500 · route /charge · error.type CardError',
-  '         • +9.0ms exception CardError: card declined',
-  '',
-].join('\n');
 
 const COLOURED_CHECKOUT = ansi(
   [

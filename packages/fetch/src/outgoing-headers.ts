@@ -8,6 +8,19 @@ import {
 const TRACEPARENT = 'traceparent';
 const TRACESTATE = 'tracestate';
 
+/** `tracestate:` with nothing after it is never sent. */
+const isEmptyTracestate = (key: string, value: string) => key === TRACESTATE && value === '';
+
+function inject<Carrier>(
+  context: Context,
+  carrier: Carrier,
+  setter: TextMapSetter<Carrier>,
+  propagator: TextMapPropagator | undefined,
+): void {
+  if (propagator === undefined) propagation.inject(context, carrier, setter);
+  else propagator.inject(context, carrier, setter);
+}
+
 /**
  * Sets a header only where the caller has not: their own `traceparent` (and the
  * `tracestate` that belongs to it), `baggage` or any other field wins.
@@ -20,7 +33,7 @@ class KeepCallersHeaders implements TextMapSetter<Headers> {
   set(headers: Headers, key: string, value: string): void {
     if (headers.has(key)) return;
     if (this.callerTraceparent && key === TRACESTATE) return;
-    if (key === TRACESTATE && value === '') return; // never an empty tracestate header
+    if (isEmptyTracestate(key, value)) return;
     headers.set(key, value);
     this.added = true;
   }
@@ -31,17 +44,9 @@ type HeaderRecord = Record<string, string>;
 /** Collects the trace headers of a call the caller gave no headers: nothing to keep or copy. */
 const intoRecord: TextMapSetter<HeaderRecord> = {
   set(headers, key, value) {
-    if (key === TRACESTATE && value === '') return; // never an empty tracestate header
-    headers[key] = value;
+    if (!isEmptyTracestate(key, value)) headers[key] = value;
   },
 };
-
-function contextHeaders(context: Context, propagator: TextMapPropagator | undefined): HeaderRecord {
-  const headers: HeaderRecord = {};
-  if (propagator === undefined) propagation.inject(context, headers, intoRecord);
-  else propagator.inject(context, headers, intoRecord);
-  return headers;
-}
 
 /**
  * A copy of the caller's headers with the trace context of `context` added, or
@@ -55,12 +60,12 @@ export function headersWithContext(
   propagator: TextMapPropagator | undefined,
 ): Headers | HeaderRecord | undefined {
   if (callerHeaders === undefined) {
-    const added = contextHeaders(context, propagator);
+    const added: HeaderRecord = {};
+    inject(context, added, intoRecord, propagator);
     return Object.keys(added).length === 0 ? undefined : added;
   }
   const headers = new Headers(callerHeaders as ConstructorParameters<typeof Headers>[0]);
   const setter = new KeepCallersHeaders(headers.has(TRACEPARENT));
-  if (propagator === undefined) propagation.inject(context, headers, setter);
-  else propagator.inject(context, headers, setter);
+  inject(context, headers, setter, propagator);
   return setter.added ? headers : undefined;
 }

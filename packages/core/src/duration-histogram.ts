@@ -23,6 +23,8 @@ export function monotonicNow(): number {
  */
 export class DurationHistogram {
   private histogram: Histogram | undefined;
+  /** The provider whose meter was a no-op last time: asked again only once it changes. */
+  private noopProvider: MeterProvider | undefined;
 
   constructor(
     private readonly provider: MeterProvider | undefined,
@@ -34,9 +36,14 @@ export class DurationHistogram {
   /** The histogram, or `undefined` while no metrics SDK is registered. */
   get(): Histogram | undefined {
     if (this.histogram !== undefined) return this.histogram;
+    const provider = this.provider ?? metrics.getMeterProvider();
+    if (provider === this.noopProvider) return undefined;
     const { name, version } = this.scope;
-    const meter = (this.provider ?? metrics.getMeterProvider()).getMeter(name, version);
-    if (meter === NOOP_METER) return undefined;
+    const meter = provider.getMeter(name, version);
+    if (meter === NOOP_METER) {
+      this.noopProvider = provider;
+      return undefined;
+    }
     return (this.histogram = meter.createHistogram(this.name, {
       unit: 's',
       description: this.description,

@@ -77,8 +77,25 @@ export function nodeAddress(node: string | undefined): string | undefined {
   return address;
 }
 
-/** Splits a `Host`-style value into address and port (`[::1]:8080`, `example.com`). */
-export function parseHost(host: string): { address: string; port: number | undefined } {
+/** A `Host`-style value split into address and port. */
+export interface HostParts {
+  readonly address: string;
+  readonly port: number | undefined;
+}
+
+/** The port a `Host` value names: 1 to 65535 in at most five digits, else `undefined`. */
+function portNumber(text: string): number | undefined {
+  if (text.length === 0 || text.length > 5) return undefined;
+  let port = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    port = port * 10 + digit;
+  }
+  return port > 0 && port < 65536 ? port : undefined;
+}
+
+function splitHost(host: string): HostParts {
   let address = host;
   let portText: string | undefined;
   if (host.startsWith('[')) {
@@ -92,9 +109,18 @@ export function parseHost(host: string): { address: string; port: number | undef
       portText = host.slice(colon + 1);
     }
   }
-  const port = portText !== undefined && /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-  return {
-    address,
-    port: Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined,
-  };
+  return { address, port: portText === undefined ? undefined : portNumber(portText) };
+}
+
+// A server sees the same few Host values again and again: the last one is kept split.
+let lastHost: string | undefined;
+let lastParts: HostParts = { address: '', port: undefined };
+
+/** Splits a `Host`-style value into address and port (`[::1]:8080`, `example.com`). */
+export function parseHost(host: string): HostParts {
+  if (host !== lastHost) {
+    lastParts = splitHost(host);
+    lastHost = host;
+  }
+  return lastParts;
 }

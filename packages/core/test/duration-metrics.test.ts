@@ -1,4 +1,4 @@
-import { metrics, trace, type MeterProvider } from '@opentelemetry/api';
+import { createNoopMeter, metrics, trace, type MeterProvider } from '@opentelemetry/api';
 import { hrTimeToMilliseconds, W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
   ATTR_ERROR_TYPE,
@@ -73,6 +73,14 @@ describe('http.server.request.duration in the core', () => {
     } finally {
       metrics.disable();
     }
+  });
+
+  it('asks a provider that gave a no-op meter only once, not on every request', () => {
+    const getMeter = jest.fn(() => createNoopMeter());
+    const tracer = new ServerTracer({ meterProvider: { getMeter } }, scope);
+    for (let i = 0; i < 3; i++) expect(tracer.startRequest(request)).toBeUndefined();
+    expect(tracer.enabled).toBe(false);
+    expect(getMeter).toHaveBeenCalledTimes(1);
   });
 
   it('records the error type of an error whose response never came, without a status', async () => {

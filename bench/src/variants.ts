@@ -28,6 +28,17 @@ export const SERVER_VARIANTS: readonly ServerVariantSpec[] = [
   },
   { name: 'otelware-nosdk', description: 'otelware, no SDK registered', expect: 'no-server-span' },
   {
+    name: 'floor',
+    description:
+      'the same span, hand-rolled for this one route, AlwaysOn: what the SDK costs any tracer',
+    expect: 'server-span',
+  },
+  {
+    name: 'floor-unsampled',
+    description: 'the hand-rolled span with the AlwaysOff sampler',
+    expect: 'no-server-span',
+  },
+  {
     name: 'otel-official',
     description: 'instrumentation-http + framework instrumentation, AlwaysOn',
     expect: 'server-span',

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const variant = serverVariantFromEnv();
   if (variant.registersSdk) registerSdk(variant.sampled);
   answerRunner();
-  const port = await START[variant.framework](variant.otelware);
+  const port = await START[variant.framework](variant.tracing);
   process.send?.({ type: 'ready', port });
 }
 

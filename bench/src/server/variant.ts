@@ -6,9 +6,12 @@ export interface ServerVariant {
   /** An SDK registered by `main` (the official variants register theirs in the preload). */
   readonly registersSdk: boolean;
   readonly sampled: boolean;
-  /** otelware's middleware or plugin mounted first. */
-  readonly otelware: boolean;
+  /** What is mounted first: otelware's middleware or plugin, the `floor` middleware, or nothing. */
+  readonly tracing: AppTracing;
 }
+
+/** The tracing an app mounts before everything else. */
+export type AppTracing = 'otelware' | 'floor' | 'none';
 
 const FRAMEWORKS = ['express', 'koa', 'fastify'] as const;
 
@@ -19,8 +22,14 @@ export function serverVariantFromEnv(env: NodeJS.ProcessEnv = process.env): Serv
   return {
     framework,
     name,
-    registersSdk: name === 'sdk-only' || name === 'otelware' || name === 'otelware-unsampled',
+    registersSdk: [
+      'sdk-only',
+      'otelware',
+      'otelware-unsampled',
+      'floor',
+      'floor-unsampled',
+    ].includes(name),
     sampled: !name.endsWith('-unsampled'),
-    otelware: name.startsWith('otelware'),
+    tracing: name.startsWith('otelware') ? 'otelware' : name.startsWith('floor') ? 'floor' : 'none',
   };
 }

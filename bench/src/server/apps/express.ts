@@ -1,12 +1,18 @@
+import { context } from '@opentelemetry/api';
 import { tracing } from '@otelware/express';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
+import { startFloorSpan } from '../floor';
 import { logRequest } from '../request-log';
+import type { AppTracing } from '../variant';
 
 /** The benchmark app on Express 5: JSON body parser, a logging middleware, `/api` → `/users` routers. */
-export async function startExpress(otelware: boolean): Promise<number> {
+export async function startExpress(mounted: AppTracing): Promise<number> {
   const app = express();
-  if (otelware) app.use(tracing());
+  if (mounted === 'otelware') app.use(tracing());
+  if (mounted === 'floor') {
+    app.use((req, res, next) => context.with(startFloorSpan(req, res), next));
+  }
   app.use(express.json());
   app.use((_req, res, next) => {
     const startedAt = performance.now();

@@ -1,15 +1,23 @@
+import { context } from '@opentelemetry/api';
 import { tracing } from '@otelware/fastify';
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { startFloorSpan } from '../floor';
 import { logRequest } from '../request-log';
+import type { AppTracing } from '../variant';
 
 /**
  * The benchmark app on Fastify 5: its built-in JSON body parser, a logging hook
  * pair, `/api` → `/users` prefixed plugins.
  */
-export async function startFastify(otelware: boolean): Promise<number> {
+export async function startFastify(mounted: AppTracing): Promise<number> {
   const app = Fastify({ logger: false });
-  if (otelware) await app.register(tracing);
+  if (mounted === 'otelware') await app.register(tracing);
+  if (mounted === 'floor') {
+    app.addHook('onRequest', (request, reply, done) => {
+      context.with(startFloorSpan(request.raw, reply.raw), done);
+    });
+  }
   app.addHook('onRequest', (request, _reply, done) => {
     (request as { startedAt?: number }).startedAt = performance.now();
     done();

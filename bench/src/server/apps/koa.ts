@@ -1,14 +1,19 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
+import { context } from '@opentelemetry/api';
 import { tracing } from '@otelware/koa';
 import Koa from 'koa';
 import type { AddressInfo } from 'node:net';
+import { startFloorSpan } from '../floor';
 import { logRequest } from '../request-log';
+import type { AppTracing } from '../variant';
 
 /** The benchmark app on Koa 3: JSON body parser, a logging middleware, `/api` router nesting `/users`. */
-export async function startKoa(otelware: boolean): Promise<number> {
+export async function startKoa(mounted: AppTracing): Promise<number> {
   const app = new Koa();
-  if (otelware) app.use(tracing());
+  if (mounted === 'otelware') app.use(tracing());
+  if (mounted === 'floor')
+    app.use((ctx, next) => context.with(startFloorSpan(ctx.req, ctx.res), next));
   app.use(bodyParser());
   app.use(async (_ctx, next) => {
     const startedAt = performance.now();

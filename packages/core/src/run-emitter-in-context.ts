@@ -8,12 +8,18 @@ type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
 /** An event emitter (`IncomingMessage`, `ServerResponse`, any `EventEmitter`). */
 export interface ContextEmitter {
   emit: Emit;
+  listenerCount?(event: string | symbol): number;
 }
 
 type Bound = ContextEmitter & { [EMIT_CONTEXT]?: Context; [ORIGINAL_EMIT]?: Emit };
 
 function emitInContext(this: Bound, event: string | symbol, ...args: unknown[]): boolean {
   const original = this[ORIGINAL_EMIT] ?? (Object.getPrototypeOf(this) as ContextEmitter).emit;
+  // most of a request's events (`readable`, `resume`, `end`, `close`) have no
+  // listener: emitting those needs no context switch
+  if (typeof this.listenerCount === 'function' && this.listenerCount(event) === 0) {
+    return original.call(this, event, ...args);
+  }
   return context.with(this[EMIT_CONTEXT] as Context, original, this, event, ...args);
 }
 

@@ -42,4 +42,20 @@ describe('runEmitterInContext', () => {
     emitter.emit('x');
     expect(seen).toBe('second');
   });
+
+  it('emits an event nobody listens to without a context switch, and still throws an unheard error', () => {
+    const emitter = new EventEmitter();
+    runEmitterInContext(emitter, ROOT_CONTEXT.setValue(key, 'request'));
+    const withSpy = jest.spyOn(context, 'with');
+    try {
+      expect(emitter.emit('end')).toBe(false);
+      expect(() => emitter.emit('error', new Error('unheard'))).toThrow('unheard');
+      expect(withSpy).not.toHaveBeenCalled();
+      emitter.on('end', () => undefined);
+      emitter.emit('end');
+      expect(withSpy).toHaveBeenCalledTimes(1);
+    } finally {
+      withSpy.mockRestore();
+    }
+  });
 });

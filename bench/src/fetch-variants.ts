@@ -1,7 +1,7 @@
 import { BenchChild } from './child-process';
 import type { ReportedSpan } from './messages';
 
-export const FETCH_VARIANTS = ['untraced', 'otelware', 'otelware-unsampled'] as const;
+export const FETCH_VARIANTS = ['untraced', 'otelware', 'otelware-unsampled', 'floor'] as const;
 export type FetchVariant = (typeof FETCH_VARIANTS)[number];
 
 export interface FetchStart {
@@ -29,15 +29,16 @@ export function startFetchLoop(start: FetchStart): Promise<BenchChild> {
 }
 
 /**
- * One probe call inside a parent span: `otelware` must export one CLIENT span, child
- * of that span, whose id is the parent id the target received; the others none.
+ * One probe call inside a parent span: `otelware` and `floor` must export one CLIENT
+ * span, child of that span, whose id is the parent id the target received; the
+ * others none.
  */
 export async function verifyFetchLoop(loop: BenchChild, variant: FetchVariant): Promise<string[]> {
   await loop.ask({ type: 'keep-spans' }, 'keeping');
   const probed = await loop.ask({ type: 'probe' }, 'probed');
   const { spans } = await loop.ask({ type: 'take-spans' }, 'spans');
   const clients = spans.filter((span: ReportedSpan) => span.kind === 2);
-  if (variant !== 'otelware') {
+  if (variant !== 'otelware' && variant !== 'floor') {
     return clients.length === 0 ? [] : ['a CLIENT span where none should be'];
   }
   const client = clients[0];

@@ -14,6 +14,8 @@ export interface ChildOptions {
   /** The CPU to pin the child to with `taskset`, when it exists. */
   readonly cpu?: number;
   readonly nodeArgs?: readonly string[];
+  /** A command the child runs under, before node (`valgrind --tool=callgrind …`). */
+  readonly wrapper?: readonly string[];
 }
 
 /** A benchmark child process, spoken to over IPC one request at a time. */
@@ -22,6 +24,11 @@ export class BenchChild {
     private readonly child: ChildProcess,
     readonly port: number,
   ) {}
+
+  /** The child's process id: node's own, also under `taskset` and valgrind (both exec in place). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
 
   /** Starts the child and waits for its `ready` message. */
   static async start(options: ChildOptions, timeoutMs = 60_000): Promise<BenchChild> {
@@ -46,10 +53,10 @@ export class BenchChild {
   }
 
   /** Asks the child to exit (so a CPU profile gets written) and waits for it. */
-  async stop(): Promise<void> {
+  async stop(graceMs = 5000): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     if (this.child.connected) this.child.send({ type: 'exit' } satisfies ToChild);
     else this.child.kill();
     await exited;
@@ -75,11 +82,11 @@ function spawnChild(options: ChildOptions): ChildProcess {
     ...(options.nodeArgs ?? []),
     path.join(serverDir, options.entry),
   ];
-  const pinned = options.cpu !== undefined && hasTaskset();
-  const [command, args] = pinned
-    ? ['taskset', ['-c', String(options.cpu), process.execPath, ...nodeArgs]]
-    : [process.execPath, nodeArgs];
-  return spawn(command, args, {
+  const command = [...(options.wrapper ?? []), process.execPath, ...nodeArgs];
+  if (options.cpu !== undefined && hasTaskset())
+    command.unshift('taskset', '-c', String(options.cpu));
+  const [program, ...args] = command as [string, ...string[]];
+  return spawn(program, args, {
     cwd: options.benchDir,
     env: {
       ...process.env,

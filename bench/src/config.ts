@@ -16,7 +16,19 @@ export interface BenchConfig {
   /** Concurrent calls in flight in the fetch loop. */
   readonly fetchConcurrency: number;
   readonly profile: boolean;
+  /** Count instructions per request with callgrind instead of measuring throughput. */
+  readonly instructions: boolean;
+  /** Requests counted per variant in that mode. */
+  readonly instructionRequests: number;
 }
+
+/** The variants the instruction count takes unless `BENCH_VARIANTS` names others: about 20 minutes. */
+export const INSTRUCTION_VARIANTS = [
+  'floor',
+  'floor-unsampled',
+  'otelware',
+  'otelware-unsampled',
+] as const;
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -42,15 +54,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
       throw new Error(`BENCH_FRAMEWORKS: unknown framework '${name}'`);
     }
   }
+  const instructions = env.BENCH_INSTRUCTIONS === '1';
   return {
     duration: positive(env, 'BENCH_DURATION', 3),
     warmup: positive(env, 'BENCH_WARMUP', 3),
     rounds: Math.round(positive(env, 'BENCH_ROUNDS', 4)),
     connections: Math.round(positive(env, 'BENCH_CONNECTIONS', 50)),
     frameworks: frameworks as Framework[],
-    variants: list(env, 'BENCH_VARIANTS'),
+    variants: list(env, 'BENCH_VARIANTS') ?? (instructions ? [...INSTRUCTION_VARIANTS] : undefined),
     fetch: env.BENCH_FETCH !== '0',
     fetchConcurrency: Math.round(positive(env, 'BENCH_FETCH_CONCURRENCY', 10)),
     profile: env.BENCH_PROFILE === '1',
+    instructions,
+    instructionRequests: Math.round(positive(env, 'BENCH_INSTR_REQUESTS', 2000)),
   };
 }

@@ -28,3 +28,18 @@ export async function applyLoad(
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }
+
+/** Exactly `amount` requests of `GET /api/users/42`, `connections` at a time; resolves to the failures. */
+export async function sendRequests(
+  port: number,
+  amount: number,
+  connections: number,
+): Promise<number> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${REQUEST_PATH}`,
+    connections,
+    amount,
+    pipelining: 1,
+  });
+  return result.non2xx + result.errors + result.timeouts;
+}

@@ -9,6 +9,12 @@ import { benchFetch } from './bench-fetch';
 import { benchFramework } from './bench-framework';
 import { hasTaskset } from './child-process';
 import { readConfig, type BenchConfig } from './config';
+import {
+  countFramework,
+  formatInstructionTable,
+  hasCallgrind,
+  type InstructionRow,
+} from './instructions';
 import { profileFramework } from './profile';
 import { formatTable, type VariantRow } from './table';
 import { versionsMeasured } from './versions';
@@ -30,7 +36,9 @@ function pinRunner(): boolean {
 function describeRun(config: BenchConfig, pinned: boolean): string {
   return [
     `node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${pinned ? 'servers on CPU 0, load on CPU 1 (taskset)' : 'not pinned'}`,
-    `BENCH_DURATION=${config.duration} BENCH_WARMUP=${config.warmup} BENCH_ROUNDS=${config.rounds} BENCH_CONNECTIONS=${config.connections} BENCH_FRAMEWORKS=${config.frameworks.join(',')} BENCH_FETCH_CONCURRENCY=${config.fetchConcurrency}`,
+    config.instructions
+      ? `BENCH_INSTRUCTIONS=1 BENCH_INSTR_REQUESTS=${config.instructionRequests} BENCH_FRAMEWORKS=${config.frameworks.join(',')} BENCH_VARIANTS=${config.variants?.join(',') ?? ''}`
+      : `BENCH_DURATION=${config.duration} BENCH_WARMUP=${config.warmup} BENCH_ROUNDS=${config.rounds} BENCH_CONNECTIONS=${config.connections} BENCH_FRAMEWORKS=${config.frameworks.join(',')} BENCH_FETCH_CONCURRENCY=${config.fetchConcurrency}`,
     versionsMeasured(benchDir),
   ].join('\n');
 }
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
     }
     return;
   }
+  if (config.instructions) return countInstructions(config, pinned, startedAt);
   const rows: VariantRow[] = [];
   for (const framework of config.frameworks) {
     rows.push(...(await benchFramework(benchDir, framework, config, log)));
@@ -54,6 +63,23 @@ async function main(): Promise<void> {
   console.log(formatTable(rows));
   console.log(
     `\nmedian over ${config.rounds} rounds (min–max); ratios are per round against bare (fetch: against untraced), then the median. ${Math.round((Date.now() - startedAt) / 1000)} s in all.`,
+  );
+}
+
+async function countInstructions(
+  config: BenchConfig,
+  pinned: boolean,
+  startedAt: number,
+): Promise<void> {
+  if (!hasCallgrind()) throw new Error('BENCH_INSTRUCTIONS=1 needs valgrind (callgrind)');
+  const rows: InstructionRow[] = [];
+  for (const framework of config.frameworks) {
+    rows.push(...(await countFramework(benchDir, framework, config, log)));
+  }
+  console.log(`\n${describeRun(config, pinned)}\n`);
+  console.log(formatInstructionTable(rows));
+  console.log(
+    `\ninstructions counted by callgrind in the server process over ${config.instructionRequests} requests per variant, after a warm-up (kernel time not included). ${Math.round((Date.now() - startedAt) / 1000)} s in all.`,
   );
 }
 

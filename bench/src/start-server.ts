@@ -7,6 +7,7 @@ export interface ServerStart {
   readonly variant: ServerVariantSpec;
   readonly cpu?: number;
   readonly nodeArgs?: readonly string[];
+  readonly wrapper?: readonly string[];
 }
 
 /** Starts one variant's server in its own process and returns it once it listens. */
@@ -17,6 +18,7 @@ export function startServer(start: ServerStart): Promise<BenchChild> {
     preload: start.variant.preload,
     cpu: start.cpu,
     nodeArgs: start.nodeArgs,
+    wrapper: start.wrapper,
     env: {
       BENCH_FRAMEWORK: start.framework,
       BENCH_VARIANT: start.variant.name,

@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { SERVER_CPU, selectedVariants, type Log } from './bench-framework';
+import type { BenchConfig } from './config';
+import { sendRequests } from './load';
+import { startServer } from './start-server';
+import { verifyServer } from './verify-server';
+import type { Framework, ServerVariantSpec } from './variants';
+
+/**
+ * `BENCH_INSTRUCTIONS=1`: CPU instructions per request, counted by valgrind's
+ * callgrind in the server process. Unlike req/s they do not move with what else
+ * the machine runs, so two runs, or a change and its parent, compare to within
+ * about 2 %. They leave out the kernel's share (loopback TCP), so the ratios to
+ * bare are lower than throughput ratios; they say where user-space time goes.
+ */
+
+/** Requests that warm the server up, uninstrumented (valgrind runs them fast). */
+const WARMUP_REQUESTS = 5000;
+/** Requests after instrumentation is turned on, before counting: valgrind translates the code anew. */
+const SETTLE_REQUESTS = 300;
+const CONNECTIONS = 10;
+
+export interface InstructionRow {
+  readonly framework: Framework;
+  readonly variant: string;
+  readonly perRequest: number;
+}
+
+export function hasCallgrind(): boolean {
+  try {
+    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+    execFileSync('callgrind_control', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function callgrindControl(pid: number, ...args: string[]): void {
+  execFileSync('callgrind_control', [...args, String(pid)], { stdio: 'ignore' });
+}
+
+function countedInstructions(outFile: string): number {
+  const totals = /^totals: (\d+)/m.exec(readFileSync(outFile, 'utf8'));
+  if (totals === null) throw new Error(`no totals in ${outFile}`);
+  return Number(totals[1]);
+}
+
+async function countVariant(
+  benchDir: string,
+  framework: Framework,
+  variant: ServerVariantSpec,
+  requests: number,
+  dir: string,
+): Promise<number> {
+  const outFile = path.join(dir, `${framework}.${variant.name}.callgrind`);
+  const server = await startServer({
+    benchDir,
+    framework,
+    variant,
+    cpu: SERVER_CPU,
+    // one thread: V8's compiler and GC helpers run on the main thread, so the count repeats
+    nodeArgs: ['--single-threaded'],
+    wrapper: [
+      'valgrind',
+      '--tool=callgrind',
+      '--instr-atstart=no',
+      `--callgrind-out-file=${outFile}`,
+    ],
+  });
+  const pid = server.pid!;
+  try {
+    const verdict = await verifyServer(server, variant);
+    if (!verdict.ok)
+      throw new Error(`${framework} ${variant.name}: ${verdict.problems.join('; ')}`);
+    let failures = await sendRequests(server.port, WARMUP_REQUESTS, CONNECTIONS);
+    callgrindControl(pid, '--instr=on');
+    failures += await sendRequests(server.port, SETTLE_REQUESTS, CONNECTIONS);
+    callgrindControl(pid, '--zero');
+    failures += await sendRequests(server.port, requests, CONNECTIONS);
+    callgrindControl(pid, '--instr=off');
+    if (failures > 0) throw new Error(`${framework} ${variant.name}: ${failures} failed requests`);
+  } finally {
+    await server.stop(60_000); // the profile is written on exit
+  }
+  return countedInstructions(outFile) / requests;
+}
+
+/** Counts every selected variant of `framework`, one server at a time. */
+export async function countFramework(
+  benchDir: string,
+  framework: Framework,
+  config: BenchConfig,
+  log: Log,
+): Promise<InstructionRow[]> {
+  const dir = path.join(benchDir, 'profiles', 'callgrind');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const rows: InstructionRow[] = [];
+  for (const variant of selectedVariants(config)) {
+    const perRequest = await countVariant(
+      benchDir,
+      framework,
+      variant,
+      config.instructionRequests,
+      dir,
+    );
+    log(`${framework} ${variant.name}: ${(perRequest / 1000).toFixed(1)}k instructions/request`);
+    rows.push({ framework, variant: variant.name, perRequest });
+  }
+  return rows;
+}
+
+/** A Markdown table: thousands of instructions per request, and bare's count over each variant's. */
+export function formatInstructionTable(rows: readonly InstructionRow[]): string {
+  const lines = rows.map((row) => {
+    const bare = rows.find(
+      (other) => other.framework === row.framework && other.variant === 'bare',
+    );
+    const ratio = bare === undefined ? '–' : (bare.perRequest / row.perRequest).toFixed(2);
+    const added = bare === undefined ? '–' : ((row.perRequest - bare.perRequest) / 1000).toFixed(1);
+    return `| ${row.framework} | ${row.variant} | ${(row.perRequest / 1000).toFixed(1)} | ${added} | ${ratio} |`;
+  });
+  return [
+    '| framework | variant | k instructions / request | added to bare (k) | bare ÷ variant |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...lines,
+  ].join('\n');
+}

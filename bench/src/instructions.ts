@@ -20,7 +20,8 @@ import type { Framework, ServerVariantSpec } from './variants';
 const WARMUP_REQUESTS = 5000;
 /** Requests after instrumentation is turned on, before counting: valgrind translates the code anew. */
 const SETTLE_REQUESTS = 300;
-const CONNECTIONS = 10;
+/** One request at a time: with more, how many a wake-up reads depends on timing, and so does the count. */
+const CONNECTIONS = 1;
 
 export interface InstructionRow {
   readonly framework: Framework;
@@ -63,6 +64,8 @@ async function countVariant(
     cpu: SERVER_CPU,
     // one thread: V8's compiler and GC helpers run on the main thread, so the count repeats
     nodeArgs: ['--single-threaded'],
+    // the batch processor exports full batches only, not also every 5 s of (valgrind-slowed) time
+    env: { OTEL_BSP_SCHEDULE_DELAY: String(24 * 3600 * 1000) },
     wrapper: [
       'valgrind',
       '--tool=callgrind',

@@ -8,6 +8,7 @@ export interface ServerStart {
   readonly cpu?: number;
   readonly nodeArgs?: readonly string[];
   readonly wrapper?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Starts one variant's server in its own process and returns it once it listens. */
@@ -24,6 +25,7 @@ export function startServer(start: ServerStart): Promise<BenchChild> {
       BENCH_VARIANT: start.variant.name,
       // the stable HTTP conventions, as otelware records them (the official default is the old ones)
       OTEL_SEMCONV_STABILITY_OPT_IN: 'http',
+      ...start.env,
     },
   });
 }

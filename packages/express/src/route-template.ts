@@ -12,7 +12,33 @@ import { matchMount } from './mount-template';
 
 const MAX_DEPTH = 16;
 const MAX_CHAINS = 8;
-const chainsByRoute = new WeakMap<Route, Layer[][]>();
+/** Concrete prefixes remembered per route: enough for every fixed mount, bounded for parameterised ones. */
+const MAX_REMEMBERED_PREFIXES = 64;
+
+/** What is learnt of a route in one app: where it is mounted, and its templates so far. */
+interface RouteMemo {
+  /** Every path of mounted routers from the app's router down to the route's router. */
+  chains?: Layer[][];
+  /** The full template by the concrete prefix (`req.baseUrl`) it was found under. */
+  readonly templates: Map<string, string>;
+}
+
+// by app first: one router can be mounted in several apps, under other paths in each
+const memosByApp = new WeakMap<ExpressApp, WeakMap<Route, RouteMemo>>();
+
+function memoOf(app: ExpressApp, route: Route): RouteMemo {
+  let memos = memosByApp.get(app);
+  if (memos === undefined) {
+    memos = new WeakMap();
+    memosByApp.set(app, memos);
+  }
+  let memo = memos.get(route);
+  if (memo === undefined) {
+    memo = { templates: new Map() };
+    memos.set(route, memo);
+  }
+  return memo;
+}
 
 function collectChains(
   layers: readonly Layer[],
@@ -35,13 +61,12 @@ function collectChains(
 }
 
 /** Every path of mounted routers from the app's router down to the router holding `route`. */
-function chainsTo(app: ExpressApp, route: Route): Layer[][] {
-  const cached = chainsByRoute.get(route);
-  if (cached !== undefined) return cached;
+function chainsTo(app: ExpressApp, route: Route, memo: RouteMemo): Layer[][] {
+  if (memo.chains !== undefined) return memo.chains;
   const router = routerOf(app);
   const found: Layer[][] = [];
   if (router !== undefined) collectChains(router.stack, route, [], found);
-  if (found.length > 0) chainsByRoute.set(route, found);
+  if (found.length > 0) memo.chains = found;
   return found;
 }
 
@@ -100,15 +125,24 @@ function joinTemplate(prefix: string, route: string): string {
 export function resolveRouteTemplate(request: HttpRequest): string | undefined {
   const { route, app, baseUrl = '', originalUrl } = request as HttpRequest & RoutedRequest;
   if (route === undefined || route.path === undefined || app === undefined) return undefined;
+  // the same route under the same concrete prefix has the same template: match it once
+  const memo = memoOf(app, route);
+  const remembered = memo.templates.get(baseUrl);
+  if (remembered !== undefined) return remembered;
   const prefix = appPrefix(app);
-  const chains = chainsTo(app, route);
-  const mounts =
-    matchChains(chains, baseUrl, prefix, true) ??
-    // an error handled outside the route's router: Express has reset req.baseUrl by then
-    (originalUrl === undefined
-      ? undefined
-      : matchChains(chains, pathOf(originalUrl), prefix, false));
-  return mounts === undefined ? undefined : joinTemplate(prefix + mounts, formatPath(route.path));
+  const chains = chainsTo(app, route, memo);
+  const mounts = matchChains(chains, baseUrl, prefix, true);
+  if (mounts !== undefined) {
+    const template = joinTemplate(prefix + mounts, formatPath(route.path));
+    if (memo.templates.size < MAX_REMEMBERED_PREFIXES) memo.templates.set(baseUrl, template);
+    return template;
+  }
+  // an error handled outside the route's router: Express has reset req.baseUrl by then
+  const fromPath =
+    originalUrl === undefined ? undefined : matchChains(chains, pathOf(originalUrl), prefix, false);
+  return fromPath === undefined
+    ? undefined
+    : joinTemplate(prefix + fromPath, formatPath(route.path));
 }
 
 function matchChains(

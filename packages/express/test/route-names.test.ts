@@ -70,6 +70,37 @@ describe.each(expressMajors)('route templates on Express $major', ({ major, expr
     expect(span?.attributes[ATTR_HTTP_ROUTE]).toBe('/orgs/:orgId/members/:memberId');
   });
 
+  it('names every request alike under many concrete prefixes of a parameterised mount', async () => {
+    const target = app();
+    const members = express.Router({ mergeParams: true });
+    members.get('/members/:memberId', ok);
+    target.use('/orgs/:orgId', members);
+    // more distinct prefixes than the adapter remembers per route, then the first again
+    for (const org of [...Array.from({ length: 70 }, (_, i) => `org${i}`), 'org0']) {
+      await request(target).get(`/orgs/${org}/members/1`).expect(200);
+    }
+    const names = new Set((await otel.serverSpans()).map((span) => span.name));
+    expect([...names]).toEqual(['GET /orgs/:orgId/members/:memberId']);
+  });
+
+  it('names one router mounted in two apps by the mounts of the app that answered', async () => {
+    const shared = express.Router();
+    shared.get('/items/:id', ok);
+    const first = app();
+    first.use('/first', shared);
+    const second = app();
+    second.use('/second', shared);
+    await request(first).get('/first/items/1').expect(200);
+    await request(second).get('/second/items/1').expect(200);
+    await request(first).get('/first/items/2').expect(200);
+    const names = (await otel.serverSpans()).map((span) => span.name);
+    expect(names).toEqual([
+      'GET /first/items/:id',
+      'GET /second/items/:id',
+      'GET /first/items/:id',
+    ]);
+  });
+
   it('does not mistake a parameter value that equals a literal segment for the literal', async () => {
     const target = app();
     const members = express.Router({ mergeParams: true });

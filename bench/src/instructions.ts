@@ -11,8 +11,8 @@ import type { Framework, ServerVariantSpec } from './variants';
 /**
  * `BENCH_INSTRUCTIONS=1`: CPU instructions per request, counted by valgrind's
  * callgrind in the server process. Unlike req/s they do not move with what else
- * the machine runs, so two runs, or a change and its parent, compare to within
- * about 2 %. They leave out the kernel's share (loopback TCP), so the ratios to
+ * the machine runs, so two runs, or a change and its parent, can be compared
+ * closely (see docs/benchmarks.md for how closely). They leave out the kernel's share (loopback TCP), so the ratios to
  * bare are lower than throughput ratios; they say where user-space time goes.
  */
 

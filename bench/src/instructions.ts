@@ -69,6 +69,7 @@ async function countVariant(
     env: { OTEL_BSP_SCHEDULE_DELAY: String(24 * 3600 * 1000) },
     wrapper: [
       'valgrind',
+      '--quiet',
       '--tool=callgrind',
       '--instr-atstart=no',
       `--callgrind-out-file=${outFile}`,

@@ -47,13 +47,11 @@ export interface ClosableResponse extends HttpResponse {
   on(event: 'close', listener: () => void): unknown;
 }
 
-const TRACE_OF_RESPONSE = Symbol('otelware.requestTrace');
+// beside the response, not on it: see objectSlot for why no Symbol property is added
+const traceOfResponse = new WeakMap<object, RequestTrace>();
 
 function onResponseClose(this: ClosableResponse): void {
-  const requestTrace = (this as unknown as Record<symbol, RequestTrace | undefined>)[
-    TRACE_OF_RESPONSE
-  ];
-  requestTrace?.end(this, this.writableFinished !== true);
+  traceOfResponse.get(this)?.end(this, this.writableFinished !== true);
 }
 
 function protocolVersion(httpVersion: string | undefined): string | undefined {
@@ -131,7 +129,7 @@ export class RequestTrace {
   /** Ends the span when `response` closes: after it finished, or when the client went away. */
   endOnClose(response: ClosableResponse): void {
     try {
-      (response as unknown as Record<symbol, RequestTrace>)[TRACE_OF_RESPONSE] = this;
+      traceOfResponse.set(response, this);
       response.on('close', onResponseClose); // 'close' comes once; `once` would allocate a wrapper
     } catch (error) {
       reportError('watching the response', error);

@@ -1,7 +1,8 @@
 import { context, type Context } from '@opentelemetry/api';
 
-const EMIT_CONTEXT = Symbol('otelware.emitContext');
-const ORIGINAL_EMIT = Symbol('otelware.originalEmit');
+// Kept beside the emitter, not on it: see objectSlot for why no Symbol property is added.
+const emitContexts = new WeakMap<object, Context>();
+const ownEmits = new WeakMap<object, Emit>();
 
 type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
 
@@ -11,16 +12,16 @@ export interface ContextEmitter {
   listenerCount?(event: string | symbol): number;
 }
 
-type Bound = ContextEmitter & { [EMIT_CONTEXT]?: Context; [ORIGINAL_EMIT]?: Emit };
-
-function emitInContext(this: Bound, event: string | symbol, ...args: unknown[]): boolean {
-  const original = this[ORIGINAL_EMIT] ?? (Object.getPrototypeOf(this) as ContextEmitter).emit;
+function emitInContext(this: ContextEmitter, event: string | symbol, ...args: unknown[]): boolean {
+  const original = ownEmits.get(this) ?? (Object.getPrototypeOf(this) as ContextEmitter).emit;
   // most of a request's events (`readable`, `resume`, `end`, `close`) have no
   // listener: emitting those needs no context switch
   if (typeof this.listenerCount === 'function' && this.listenerCount(event) === 0) {
     return original.call(this, event, ...args);
   }
-  return context.with(this[EMIT_CONTEXT] as Context, original, this, event, ...args);
+  const ctx = emitContexts.get(this);
+  if (ctx === undefined) return original.call(this, event, ...args);
+  return context.with(ctx, original, this, event, ...args);
 }
 
 /**
@@ -31,11 +32,9 @@ function emitInContext(this: Bound, event: string | symbol, ...args: unknown[]):
  * request or per listener, and `removeListener` keeps working as it is.
  */
 export function runEmitterInContext(emitter: ContextEmitter, ctx: Context): void {
-  const bound = emitter as Bound;
-  bound[EMIT_CONTEXT] = ctx;
-  if (bound.emit === emitInContext) return; // bound already (two tracers on one request)
-  // an inherited emit (the usual case) is found again on the prototype: every field
-  // added to a request object costs a hidden-class transition on the hot path
-  if (Object.prototype.hasOwnProperty.call(bound, 'emit')) bound[ORIGINAL_EMIT] = bound.emit;
-  bound.emit = emitInContext;
+  emitContexts.set(emitter, ctx);
+  if (emitter.emit === emitInContext) return; // bound already (two tracers on one request)
+  // an inherited emit (the usual case) is found again on the prototype
+  if (Object.prototype.hasOwnProperty.call(emitter, 'emit')) ownEmits.set(emitter, emitter.emit);
+  emitter.emit = emitInContext;
 }

@@ -33,6 +33,13 @@ describe('runEmitterInContext', () => {
     expect(received).toEqual([[1, 'two']]);
   });
 
+  it('adds no property to the emitter but its emit (V8 keeps such objects fast)', () => {
+    const emitter = new EventEmitter();
+    const before = Reflect.ownKeys(emitter);
+    runEmitterInContext(emitter, ROOT_CONTEXT);
+    expect(Reflect.ownKeys(emitter).filter((key) => !before.includes(key))).toEqual(['emit']);
+  });
+
   it('rebinds to the newest context instead of wrapping twice', () => {
     const emitter = new EventEmitter();
     let seen: unknown;

@@ -1,4 +1,4 @@
 import { objectSlot, type RequestTrace } from '@otelware/core';
 
 /** The request's trace, kept on Fastify's `request` where the later hooks find it. */
-export const traceOfRequest = objectSlot<RequestTrace>('otelware.fastify.requestTrace');
+export const traceOfRequest = objectSlot<RequestTrace>();

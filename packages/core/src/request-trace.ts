@@ -47,13 +47,6 @@ export interface ClosableResponse extends HttpResponse {
   on(event: 'close', listener: () => void): unknown;
 }
 
-// beside the response, not on it: see objectSlot for why no Symbol property is added
-const traceOfResponse = new WeakMap<object, RequestTrace>();
-
-function onResponseClose(this: ClosableResponse): void {
-  traceOfResponse.get(this)?.end(this, this.writableFinished !== true);
-}
-
 function protocolVersion(httpVersion: string | undefined): string | undefined {
   if (httpVersion === undefined) return undefined;
   return httpVersion.endsWith('.0') && httpVersion !== '1.0'
@@ -129,8 +122,8 @@ export class RequestTrace {
   /** Ends the span when `response` closes: after it finished, or when the client went away. */
   endOnClose(response: ClosableResponse): void {
     try {
-      traceOfResponse.set(response, this);
-      response.on('close', onResponseClose); // 'close' comes once; `once` would allocate a wrapper
+      // a closure, not a field on the response: see runEmitterInContext for why
+      response.on('close', () => this.end(response, response.writableFinished !== true));
     } catch (error) {
       reportError('watching the response', error);
     }

@@ -10,17 +10,17 @@ export interface LoadResult {
   readonly failures: number;
 }
 
-/** `GET /api/users/42` on loopback with autocannon, `connections` at a time, for `seconds`. */
-export async function applyLoad(
+/** `GET /api/users/42` on loopback, `connections` at a time, for some seconds or some requests. */
+async function cannon(
   port: number,
-  seconds: number,
   connections: number,
+  limit: { readonly duration: number } | { readonly amount: number },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${REQUEST_PATH}`,
     connections,
-    duration: seconds,
     pipelining: 1,
+    ...limit,
   });
   return {
     requestsPerSecond: result.requests.average,
@@ -29,17 +29,16 @@ export async function applyLoad(
   };
 }
 
-/** Exactly `amount` requests of `GET /api/users/42`, `connections` at a time; resolves to the failures. */
+/** `GET /api/users/42` with autocannon, `connections` at a time, for `seconds`. */
+export function applyLoad(port: number, seconds: number, connections: number): Promise<LoadResult> {
+  return cannon(port, connections, { duration: seconds });
+}
+
+/** Exactly `amount` requests, `connections` at a time; resolves to the failures. */
 export async function sendRequests(
   port: number,
   amount: number,
   connections: number,
 ): Promise<number> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}${REQUEST_PATH}`,
-    connections,
-    amount,
-    pipelining: 1,
-  });
-  return result.non2xx + result.errors + result.timeouts;
+  return (await cannon(port, connections, { amount })).failures;
 }

@@ -22,7 +22,7 @@ export interface BenchConfig {
   readonly instructionRequests: number;
 }
 
-/** The variants the instruction count takes unless `BENCH_VARIANTS` names others: about 20 minutes. */
+/** The variants the instruction count takes unless `BENCH_VARIANTS` names others: about 14 minutes. */
 export const INSTRUCTION_VARIANTS = [
   'floor',
   'floor-unsampled',

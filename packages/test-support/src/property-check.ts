@@ -9,6 +9,11 @@ export const propertySeed: number = (() => {
   return Number.isSafeInteger(fromEnv) && process.env['FC_SEED'] !== '' ? fromEnv : DEFAULT_SEED;
 })();
 
+/** The same seed and report for every property check. */
+function assertOptions(numRuns: number): fc.Parameters<unknown> {
+  return { seed: propertySeed, numRuns, endOnFailure: true, includeErrorInReport: true };
+}
+
 /**
  * Runs an async property `numRuns` times with the run's seed. On failure the error
  * names the seed and how to replay it, on top of fast-check's own counterexample.
@@ -18,12 +23,7 @@ export async function checkProperty<Ts>(
   numRuns: number,
 ): Promise<void> {
   try {
-    await fc.assert(property, {
-      seed: propertySeed,
-      numRuns,
-      endOnFailure: true,
-      includeErrorInReport: true,
-    });
+    await fc.assert(property, assertOptions(numRuns));
   } catch (error) {
     throw seededFailure(error);
   }
@@ -32,12 +32,7 @@ export async function checkProperty<Ts>(
 /** The synchronous counterpart of `checkProperty`, for pure core functions. */
 export function checkSyncProperty<Ts>(property: fc.IProperty<Ts>, numRuns: number): void {
   try {
-    fc.assert(property, {
-      seed: propertySeed,
-      numRuns,
-      endOnFailure: true,
-      includeErrorInReport: true,
-    });
+    fc.assert(property, assertOptions(numRuns));
   } catch (error) {
     throw seededFailure(error);
   }

@@ -66,4 +66,20 @@ describe.each(koaMajors)('unsampled requests on Koa $major', ({ Koa: KoaClass })
     expect(traced.body.recording).toBe(false);
     expect(traced.body.koaSlots).toEqual([]);
   });
+
+  it('passes the error of an unsampled request on to Koa unchanged', async () => {
+    const sdk = createTestProvider(new AlwaysOffSampler());
+    const koa = new KoaClass();
+    const failure = new Error('handler failed');
+    const emitted: unknown[] = [];
+    koa.on('error', (error: unknown) => emitted.push(error));
+    koa.use(tracing({ tracerProvider: sdk.provider }));
+    koa.use(() => {
+      throw failure;
+    });
+    await request(koa.callback()).get('/').expect(500);
+    expect(emitted).toEqual([failure]);
+    expect(emitted[0]).toBe(failure);
+    expect(await sdk.spans(0)).toEqual([]);
+  });
 });

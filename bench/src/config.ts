@@ -20,9 +20,11 @@ export interface BenchConfig {
   readonly instructions: boolean;
   /** Requests counted per variant in that mode. */
   readonly instructionRequests: number;
+  /** Counts per variant in that mode, in alternating order: the table gives their median and range. */
+  readonly instructionRepeats: number;
 }
 
-/** The variants the instruction count takes unless `BENCH_VARIANTS` names others: about 14 minutes. */
+/** The variants the instruction count takes unless `BENCH_VARIANTS` names others: about 14 minutes per repeat. */
 export const INSTRUCTION_VARIANTS = [
   'floor',
   'floor-unsampled',
@@ -67,5 +69,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     profile: env.BENCH_PROFILE === '1',
     instructions,
     instructionRequests: Math.round(positive(env, 'BENCH_INSTR_REQUESTS', 2000)),
+    instructionRepeats: Math.round(positive(env, 'BENCH_INSTR_REPEATS', 1)),
   };
 }

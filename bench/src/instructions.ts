@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SERVER_CPU, selectedVariants, type Log } from './bench-framework';
 import type { BenchConfig } from './config';
 import { sendRequests } from './load';
+import { roundOrder, spread, type Spread } from './stats';
 import { startServer } from './start-server';
 import { verifyServer } from './verify-server';
 import type { Framework, ServerVariantSpec } from './variants';
@@ -26,7 +27,8 @@ const CONNECTIONS = 1;
 export interface InstructionRow {
   readonly framework: Framework;
   readonly variant: string;
-  readonly perRequest: number;
+  /** Instructions per request: the median of the repeats, and their range. */
+  readonly perRequest: Spread;
 }
 
 export function hasCallgrind(): boolean {
@@ -93,7 +95,11 @@ async function countVariant(
   return countedInstructions(outFile) / requests;
 }
 
-/** Counts every selected variant of `framework`, one server at a time. */
+/**
+ * Counts every selected variant of `framework`, one server at a time, repeated in
+ * alternating order (`BENCH_INSTR_REPEATS`). Traced variants move between counts
+ * by more than a single count can tell apart (see docs/benchmarks.md): compare medians.
+ */
 export async function countFramework(
   benchDir: string,
   framework: Framework,
@@ -103,30 +109,48 @@ export async function countFramework(
   const dir = path.join(benchDir, 'profiles', 'callgrind');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const rows: InstructionRow[] = [];
-  for (const variant of selectedVariants(config)) {
-    const perRequest = await countVariant(
-      benchDir,
-      framework,
-      variant,
-      config.instructionRequests,
-      dir,
-    );
-    log(`${framework} ${variant.name}: ${(perRequest / 1000).toFixed(1)}k instructions/request`);
-    rows.push({ framework, variant: variant.name, perRequest });
+  const variants = selectedVariants(config);
+  const counts = new Map<ServerVariantSpec, number[]>(variants.map((variant) => [variant, []]));
+  for (let repeat = 0; repeat < config.instructionRepeats; repeat++) {
+    for (const variant of roundOrder(variants, repeat)) {
+      const perRequest = await countVariant(
+        benchDir,
+        framework,
+        variant,
+        config.instructionRequests,
+        dir,
+      );
+      log(`${framework} ${variant.name}: ${(perRequest / 1000).toFixed(1)}k instructions/request`);
+      counts.get(variant)!.push(perRequest);
+    }
   }
-  return rows;
+  return variants.map((variant) => ({
+    framework,
+    variant: variant.name,
+    perRequest: spread(counts.get(variant)!),
+  }));
 }
 
-/** A Markdown table: thousands of instructions per request, and bare's count over each variant's. */
+function thousands(value: number): string {
+  return (value / 1000).toFixed(1);
+}
+
+/**
+ * A Markdown table: thousands of instructions per request (median, and the range
+ * when counted more than once), and bare's median over each variant's.
+ */
 export function formatInstructionTable(rows: readonly InstructionRow[]): string {
   const lines = rows.map((row) => {
-    const bare = rows.find(
-      (other) => other.framework === row.framework && other.variant === 'bare',
-    );
-    const ratio = bare === undefined ? '–' : (bare.perRequest / row.perRequest).toFixed(2);
-    const added = bare === undefined ? '–' : ((row.perRequest - bare.perRequest) / 1000).toFixed(1);
-    return `| ${row.framework} | ${row.variant} | ${(row.perRequest / 1000).toFixed(1)} | ${added} | ${ratio} |`;
+    const bare = rows.find((other) => other.framework === row.framework && other.variant === 'bare')
+      ?.perRequest.median;
+    const { median, min, max } = row.perRequest;
+    const count =
+      min === max
+        ? thousands(median)
+        : `${thousands(median)} (${thousands(min)}–${thousands(max)})`;
+    const ratio = bare === undefined ? '–' : (bare / median).toFixed(2);
+    const added = bare === undefined ? '–' : thousands(median - bare);
+    return `| ${row.framework} | ${row.variant} | ${count} | ${added} | ${ratio} |`;
   });
   return [
     '| framework | variant | k instructions / request | added to bare (k) | bare ÷ variant |',

@@ -37,7 +37,7 @@ function describeRun(config: BenchConfig, pinned: boolean): string {
   return [
     `node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${pinned ? 'servers on CPU 0, load on CPU 1 (taskset)' : 'not pinned'}`,
     config.instructions
-      ? `BENCH_INSTRUCTIONS=1 BENCH_INSTR_REQUESTS=${config.instructionRequests} BENCH_FRAMEWORKS=${config.frameworks.join(',')} BENCH_VARIANTS=${config.variants?.join(',') ?? ''}`
+      ? `BENCH_INSTRUCTIONS=1 BENCH_INSTR_REQUESTS=${config.instructionRequests} BENCH_INSTR_REPEATS=${config.instructionRepeats} BENCH_FRAMEWORKS=${config.frameworks.join(',')} BENCH_VARIANTS=${config.variants?.join(',') ?? ''}`
       : `BENCH_DURATION=${config.duration} BENCH_WARMUP=${config.warmup} BENCH_ROUNDS=${config.rounds} BENCH_CONNECTIONS=${config.connections} BENCH_FRAMEWORKS=${config.frameworks.join(',')} BENCH_FETCH_CONCURRENCY=${config.fetchConcurrency}`,
     versionsMeasured(benchDir),
   ].join('\n');
@@ -79,7 +79,7 @@ async function countInstructions(
   console.log(`\n${describeRun(config, pinned)}\n`);
   console.log(formatInstructionTable(rows));
   console.log(
-    `\ninstructions counted by callgrind in the server process over ${config.instructionRequests} requests per variant, after a warm-up (kernel time not included). ${Math.round((Date.now() - startedAt) / 1000)} s in all.`,
+    `\ninstructions counted by callgrind in the server process over ${config.instructionRequests} requests per variant and count, after a warm-up (kernel time not included); the median of ${config.instructionRepeats} count(s), (min–max) when more than one. ${Math.round((Date.now() - startedAt) / 1000)} s in all.`,
   );
 }
 

@@ -21,10 +21,11 @@ type BoundEmit = Emit & { [BINDING]?: EmitBinding };
  * Makes every event of `emitter` run its listeners in `ctx`. Events of a request
  * stream come from the socket, outside the request's context, so a listener on
  * `req.on('data')` would otherwise see no active span. The emitter gets one field,
- * its own `emit`, and nothing else: per-request state kept on a framework object
- * (an Express `req` holds many fields) can turn it into a slow dictionary object,
- * and a side table (WeakMap) costs the garbage collector more than this closure.
- * `removeListener` keeps working as it is.
+ * its own `emit`, and nothing else: a side table (WeakMap) costs the garbage
+ * collector more than this closure. Even that one field is not free on Express,
+ * whose `req` is re-prototyped per request so that V8 builds new maps for every
+ * field added afterwards (docs/benchmarks.md measures it). `removeListener` keeps
+ * working as it is.
  */
 export function runEmitterInContext(emitter: ContextEmitter, ctx: Context): void {
   const current = emitter.emit as BoundEmit;

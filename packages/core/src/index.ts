@@ -3,6 +3,7 @@ export type { AdapterHooks } from './server-tracer';
 export type { InstrumentationScope } from './tracer-lookup';
 export { RequestTrace } from './request-trace';
 export type { ClosableResponse } from './request-trace';
+export type { ContextEmitter } from './run-emitter-in-context';
 export { ClientTracer } from './client-tracer';
 export type { ClientTracingOptions } from './client-tracer';
 export { ClientCall } from './client-call';

@@ -19,7 +19,11 @@ import { monotonicNow } from './duration-histogram';
 import { captureResponseHeaders } from './capture-headers';
 import { errorTypeOf } from './error-type';
 import { callSafely, reportError } from './report-error';
-import { runEmitterInContext, type ContextEmitter } from './run-emitter-in-context';
+import {
+  runEmitterInContext,
+  runEmitterInContextViaPrototype,
+  type ContextEmitter,
+} from './run-emitter-in-context';
 import type { ServerTracer } from './server-tracer';
 import { spanNameFor } from './span-name';
 import type { HttpRequest, HttpResponse } from './types';
@@ -109,11 +113,22 @@ export class RequestTrace {
   /**
    * Makes the listeners of the request stream's events (`data`, `end`, …, which
    * come from the socket) run with the span active. The response needs no such
-   * help: its events follow writes made inside the request's context.
+   * help: its events follow writes made inside the request's context. A framework
+   * that re-prototypes every request (Express) passes `sharedPrototypeOf`, which
+   * finds the prototype all of its requests share: the binding then lives there and
+   * the request gets no field.
    */
-  bindRequestEvents(request: ContextEmitter): void {
+  bindRequestEvents(
+    request: ContextEmitter,
+    sharedPrototypeOf?: (request: ContextEmitter) => ContextEmitter | undefined,
+  ): void {
     try {
-      runEmitterInContext(request, this.context);
+      if (
+        sharedPrototypeOf === undefined ||
+        !runEmitterInContextViaPrototype(request, sharedPrototypeOf, this.context)
+      ) {
+        runEmitterInContext(request, this.context);
+      }
     } catch (error) {
       reportError('binding the request context', error);
     }

@@ -14,18 +14,26 @@ interface EmitBinding {
 }
 
 const BINDING = Symbol('otelware.emitBinding');
+const SHARED = Symbol('otelware.sharedEmit');
 
-type BoundEmit = Emit & { [BINDING]?: EmitBinding };
+type BoundEmit = Emit & { [BINDING]?: EmitBinding; [SHARED]?: true };
+
+/** The context of each emitter bound through a shared prototype's `emit`. */
+const contextOfEmitter = new WeakMap<object, Context>();
+
+/** Most of a request's events (`readable`, `resume`, `end`, `close`) have no listener: those need no context switch. */
+function unheard(emitter: ContextEmitter, event: string | symbol): boolean {
+  return typeof emitter.listenerCount === 'function' && emitter.listenerCount(event) === 0;
+}
 
 /**
  * Makes every event of `emitter` run its listeners in `ctx`. Events of a request
  * stream come from the socket, outside the request's context, so a listener on
  * `req.on('data')` would otherwise see no active span. The emitter gets one field,
  * its own `emit`, and nothing else: a side table (WeakMap) costs the garbage
- * collector more than this closure. Even that one field is not free on Express,
- * whose `req` is re-prototyped per request so that V8 builds new maps for every
- * field added afterwards (docs/benchmarks.md measures it). `removeListener` keeps
- * working as it is.
+ * collector more than this closure. Where even that field is costly, because the
+ * framework re-prototypes every request (Express), use
+ * `runEmitterInContextViaPrototype`. `removeListener` keeps working as it is.
  */
 export function runEmitterInContext(emitter: ContextEmitter, ctx: Context): void {
   const current = emitter.emit as BoundEmit;
@@ -40,13 +48,56 @@ export function runEmitterInContext(emitter: ContextEmitter, ctx: Context): void
     event: string | symbol,
     ...args: unknown[]
   ): boolean {
-    // most of a request's events (`readable`, `resume`, `end`, `close`) have no
-    // listener: emitting those needs no context switch
-    if (typeof this.listenerCount === 'function' && this.listenerCount(event) === 0) {
-      return current.call(this, event, ...args);
-    }
+    if (unheard(this, event)) return current.call(this, event, ...args);
     return context.with(binding.ctx, current, this, event, ...args);
   };
   emitInContext[BINDING] = binding;
   emitter.emit = emitInContext;
+}
+
+/** Gives `prototype` its own `emit` that runs each emitter's listeners in the context kept for it. */
+function shareEmitOf(prototype: ContextEmitter): void {
+  const inherited = prototype.emit;
+  if (typeof inherited !== 'function') return;
+  const emitInItsContext: BoundEmit = function emitInItsContext(
+    this: ContextEmitter,
+    event: string | symbol,
+    ...args: unknown[]
+  ): boolean {
+    // emitters of this prototype that no tracer bound (an untraced app) pass straight through
+    const ctx = unheard(this, event) ? undefined : contextOfEmitter.get(this);
+    if (ctx === undefined) return inherited.call(this, event, ...args);
+    return context.with(ctx, inherited, this, event, ...args);
+  };
+  emitInItsContext[SHARED] = true;
+  Object.defineProperty(prototype, 'emit', {
+    value: emitInItsContext,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+/**
+ * `runEmitterInContext` for an emitter whose prototype many emitters share: that
+ * prototype's `emit` is wrapped once, and each emitter's context is kept in a side
+ * table, so the emitter itself gets no field at all. `sharedPrototypeOf` finds the
+ * prototype to wrap; it is asked only until the wrapper is in place. Returns false,
+ * binding nothing, when `emitter.emit` does not reach that wrapper (no prototype
+ * found, or something shadows it).
+ */
+export function runEmitterInContextViaPrototype(
+  emitter: ContextEmitter,
+  sharedPrototypeOf: (emitter: ContextEmitter) => ContextEmitter | undefined,
+  ctx: Context,
+): boolean {
+  if ((emitter.emit as BoundEmit)[SHARED] !== true) {
+    const prototype = sharedPrototypeOf(emitter);
+    if (prototype !== undefined && (prototype.emit as BoundEmit)[SHARED] !== true) {
+      shareEmitOf(prototype);
+    }
+    if ((emitter.emit as BoundEmit)[SHARED] !== true) return false;
+  }
+  contextOfEmitter.set(emitter, ctx); // a second tracer on the same request: the newest context wins
+  return true;
 }

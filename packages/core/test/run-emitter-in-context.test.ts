@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { context, createContextKey, ROOT_CONTEXT } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { runEmitterInContext } from '../src/run-emitter-in-context';
+import {
+  runEmitterInContext,
+  runEmitterInContextViaPrototype,
+} from '../src/run-emitter-in-context';
 
 const key = createContextKey('test');
 const manager = new AsyncLocalStorageContextManager();
@@ -64,5 +67,86 @@ describe('runEmitterInContext', () => {
     } finally {
       withSpy.mockRestore();
     }
+  });
+});
+
+describe('runEmitterInContextViaPrototype', () => {
+  /** Emitters re-prototyped onto a shared prototype, as Express does with every `req`. */
+  function sharedPrototype() {
+    const prototype = Object.create(EventEmitter.prototype) as EventEmitter;
+    const create = () => {
+      const emitter = new EventEmitter();
+      Object.setPrototypeOf(emitter, Object.create(prototype) as object);
+      return emitter;
+    };
+    return { prototype, create, prototypeOf: () => prototype };
+  }
+
+  it('runs each emitter’s listeners in its own context and gives the emitters no field', () => {
+    const { create, prototypeOf } = sharedPrototype();
+    const [first, second] = [create(), create()];
+    const before = Reflect.ownKeys(first);
+    const seen: unknown[] = [];
+    for (const emitter of [first, second]) {
+      emitter.on('data', () => seen.push(context.active().getValue(key)));
+    }
+    expect(runEmitterInContextViaPrototype(first, prototypeOf, ROOT_CONTEXT.setValue(key, 1))).toBe(
+      true,
+    );
+    expect(
+      runEmitterInContextViaPrototype(second, prototypeOf, ROOT_CONTEXT.setValue(key, 2)),
+    ).toBe(true);
+    second.emit('data');
+    first.emit('data');
+    expect(seen).toEqual([2, 1]);
+    expect(Reflect.ownKeys(first)).toEqual(before);
+  });
+
+  it('wraps the prototype once and asks for it only until then', () => {
+    const { prototype, create } = sharedPrototype();
+    const prototypeOf = jest.fn(() => prototype);
+    runEmitterInContextViaPrototype(create(), prototypeOf, ROOT_CONTEXT);
+    const wrapped = prototype.emit;
+    runEmitterInContextViaPrototype(create(), prototypeOf, ROOT_CONTEXT);
+    expect(prototype.emit).toBe(wrapped);
+    expect(prototypeOf).toHaveBeenCalledTimes(1);
+    expect(Object.keys(prototype)).toEqual([]); // not enumerable, like the method it shadows
+  });
+
+  it('lets emitters nobody bound pass through without a context switch', () => {
+    const { create, prototypeOf } = sharedPrototype();
+    runEmitterInContextViaPrototype(create(), prototypeOf, ROOT_CONTEXT.setValue(key, 'traced'));
+    const untraced = create();
+    const received: unknown[] = [];
+    untraced.on('data', (...args: unknown[]) => received.push(args));
+    const withSpy = jest.spyOn(context, 'with');
+    try {
+      expect(untraced.emit('data', 1, 'two')).toBe(true);
+      expect(() => untraced.emit('error', new Error('unheard'))).toThrow('unheard');
+      expect(withSpy).not.toHaveBeenCalled();
+    } finally {
+      withSpy.mockRestore();
+    }
+    expect(received).toEqual([[1, 'two']]);
+  });
+
+  it('lets the newest context win when two tracers bind one emitter', () => {
+    const { create, prototypeOf } = sharedPrototype();
+    const emitter = create();
+    let seen: unknown;
+    emitter.on('x', () => (seen = context.active().getValue(key)));
+    runEmitterInContextViaPrototype(emitter, prototypeOf, ROOT_CONTEXT.setValue(key, 'first'));
+    runEmitterInContextViaPrototype(emitter, prototypeOf, ROOT_CONTEXT.setValue(key, 'second'));
+    emitter.emit('x');
+    expect(seen).toBe('second');
+  });
+
+  it('binds nothing and says so when no prototype is found or the emitter shadows emit', () => {
+    const { create, prototypeOf } = sharedPrototype();
+    expect(runEmitterInContextViaPrototype(create(), () => undefined, ROOT_CONTEXT)).toBe(false);
+    const shadowing = create();
+    shadowing.emit = EventEmitter.prototype.emit;
+    expect(runEmitterInContextViaPrototype(shadowing, prototypeOf, ROOT_CONTEXT)).toBe(false);
+    expect(shadowing.emit).toBe(EventEmitter.prototype.emit);
   });
 });

@@ -6,6 +6,7 @@ import type { ExpressApp } from './express-internals';
 import { recordErrorsOf } from './record-errors';
 import { traceOfRequest } from './request-slot';
 import { resolveRouteTemplate } from './route-template';
+import { sharedRequestPrototype } from './shared-request-prototype';
 
 /**
  * Traces every request of an Express 4 or 5 app: one SERVER span per request,
@@ -39,7 +40,7 @@ export function tracing(options?: TracingOptions): RequestHandler {
         reportError('watching the app for errors', error);
       }
     }
-    requestTrace.bindRequestEvents(req);
+    requestTrace.bindRequestEvents(req, sharedRequestPrototype);
     context.with(requestTrace.context, next);
   };
 }

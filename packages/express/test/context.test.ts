@@ -9,6 +9,36 @@ import { expressMajors } from './frameworks';
 
 const otel = useTestTracing();
 
+/**
+ * POSTs `body` as JSON to `app` on a real socket, sending the headers first and the
+ * body 30 ms later: its events then reach the server outside the request's first tick.
+ */
+async function postInLaterPacket(
+  app: http.RequestListener,
+  path: string,
+  body: string,
+): Promise<string> {
+  const server = http.createServer(app).listen(0);
+  const { port } = server.address() as AddressInfo;
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      const outgoing = http.request(
+        { port, method: 'POST', path, headers: { 'content-type': 'application/json' } },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve(text));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.flushHeaders();
+      setTimeout(() => outgoing.end(body), 30);
+    });
+  } finally {
+    server.close();
+  }
+}
+
 describe.each(expressMajors)('the active span on Express $major', ({ express }) => {
   it('is the server span in every later middleware and handler', async () => {
     const app = express();
@@ -46,32 +76,9 @@ describe.each(expressMajors)('the active span on Express $major', ({ express }) 
         res.status(201).type('json').send(text);
       });
     });
-    const server = app.listen(0);
-    const { port } = server.address() as AddressInfo;
-    try {
-      const body = await new Promise<string>((resolve, reject) => {
-        const outgoing = http.request(
-          {
-            port,
-            method: 'POST',
-            path: '/orders',
-            headers: { 'content-type': 'application/json' },
-          },
-          (response) => {
-            let text = '';
-            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            response.on('end', () => resolve(text));
-          },
-        );
-        outgoing.on('error', reject);
-        outgoing.flushHeaders();
-        // the body reaches the server in a later packet, outside the request's first tick
-        setTimeout(() => outgoing.end('{"item":"tea"}'), 30);
-      });
-      expect(JSON.parse(body)).toEqual({ item: 'tea' });
-    } finally {
-      server.close();
-    }
+    expect(JSON.parse(await postInLaterPacket(app, '/orders', '{"item":"tea"}'))).toEqual({
+      item: 'tea',
+    });
     const [span] = await otel.serverSpans();
     expect(active).toBe(span?.spanContext().spanId);
   });
@@ -91,6 +98,79 @@ describe.each(expressMajors)('the active span on Express $major', ({ express }) 
     await request(app).post('/notes').type('text').send('short note').expect(201, 'short note');
     const [span] = await otel.serverSpans();
     expect(active).toBe(span?.spanContext().spanId);
+  });
+
+  it.each(['app.use', 'a router'])(
+    'stays active after the body parser of a sub-app mounted with %s',
+    async (mountedWith) => {
+      const app = express();
+      app.use(tracing());
+      const shop = express();
+      shop.use(express.json());
+      let active: string | undefined;
+      shop.post('/orders', (req: Request, res: Response) => {
+        active = trace.getActiveSpan()?.spanContext().spanId;
+        res.status(201).json(req.body);
+      });
+      if (mountedWith === 'app.use') {
+        app.use('/shop', shop);
+      } else {
+        const router = express.Router();
+        router.use('/shop', shop);
+        app.use(router);
+      }
+      expect(JSON.parse(await postInLaterPacket(app, '/shop/orders', '{"n":1}'))).toEqual({ n: 1 });
+      const [span] = await otel.serverSpans();
+      expect(active).toBe(span?.spanContext().spanId);
+    },
+  );
+
+  it('stays active after the body parser when only a mounted sub-app is traced', async () => {
+    const app = express();
+    const shop = express();
+    shop.use(tracing());
+    shop.use(express.json());
+    let active: string | undefined;
+    shop.post('/orders', (req: Request, res: Response) => {
+      active = trace.getActiveSpan()?.spanContext().spanId;
+      res.status(201).json(req.body);
+    });
+    app.use('/shop', shop);
+    expect(JSON.parse(await postInLaterPacket(app, '/shop/orders', '{"n":2}'))).toEqual({ n: 2 });
+    const [span] = await otel.serverSpans();
+    expect(span?.name).toBe('POST /shop/orders');
+    expect(active).toBe(span?.spanContext().spanId);
+  });
+
+  it('adds no field to req: the binding lives on the request prototype of Express', async () => {
+    const app = express();
+    app.use(tracing());
+    let ownEmit: boolean | undefined;
+    app.get('/', (req: Request, res: Response) => {
+      ownEmit = Object.prototype.hasOwnProperty.call(req, 'emit');
+      res.send('ok');
+    });
+    await request(app).get('/').expect(200);
+    expect(ownEmit).toBe(false);
+  });
+
+  it('leaves the request events of an untraced app untouched', async () => {
+    const traced = express();
+    traced.use(tracing());
+    traced.post('/', (_req: Request, res: Response) => {
+      res.send('traced');
+    });
+    await request(traced).post('/').send({}).expect(200, 'traced');
+    const untraced = express();
+    untraced.use(express.json());
+    let active: unknown = 'not called';
+    untraced.post('/', (req: Request, res: Response) => {
+      active = trace.getActiveSpan();
+      res.json(req.body);
+    });
+    expect(JSON.parse(await postInLaterPacket(untraced, '/', '{"n":3}'))).toEqual({ n: 3 });
+    expect(active).toBeUndefined();
+    expect(await otel.serverSpans()).toHaveLength(1);
   });
 
   it('makes spans started in a handler children of the server span, in the same trace', async () => {

@@ -3,6 +3,7 @@ export interface ObjectSlot<T> {
   set(target: object, value: T): void;
   /** The value kept for `target`, or `undefined` (also for a non-object). */
   get(target: unknown): T | undefined;
+  delete(target: object): void;
 }
 
 /**
@@ -10,7 +11,10 @@ export interface ObjectSlot<T> {
  * property to an object that already holds many (an Express `req` or `res` does)
  * makes V8 turn it into a slow dictionary object, and every later property access
  * of the framework on it pays (about a fifth of an Express request's CPU in the
- * benchmark).
+ * benchmark). Remove a value once it is no longer needed (`RequestTrace.keepUntilEnd`
+ * does): V8's young-generation GC keeps every WeakMap value alive while its entry
+ * exists, so a value that leads back to its key (Koa's `ctx` to its `req`) keeps
+ * the whole request alive until a full GC.
  */
 export function objectSlot<T>(): ObjectSlot<T> {
   const values = new WeakMap<object, T>();
@@ -20,6 +24,9 @@ export function objectSlot<T>(): ObjectSlot<T> {
     },
     get(target) {
       return typeof target === 'object' && target !== null ? values.get(target) : undefined;
+    },
+    delete(target) {
+      values.delete(target);
     },
   };
 }

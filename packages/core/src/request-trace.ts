@@ -16,6 +16,7 @@ import {
   ATTR_URL_SCHEME,
 } from './attribute-names';
 import { monotonicNow } from './duration-histogram';
+import type { ObjectSlot } from './object-slot';
 import { captureResponseHeaders } from './capture-headers';
 import { errorTypeOf } from './error-type';
 import { callSafely, reportError } from './report-error';
@@ -81,6 +82,8 @@ export class RequestTrace {
   private error: unknown;
   private failed = false;
   private ended = false;
+  private keptIn: ObjectSlot<unknown> | undefined;
+  private keptFor: object | undefined;
 
   constructor(
     private readonly tracer: ServerTracer,
@@ -93,6 +96,20 @@ export class RequestTrace {
     this.context = spanContext;
     this.recording = span.isRecording();
     this.recordsOutcome = this.recording || duration !== undefined;
+  }
+
+  /**
+   * Keeps `value` in `slot` for `target` (the adapter's per-request state) until the
+   * span has ended, then removes it. Left to the WeakMap, the entry would outlive the
+   * request: V8's young-generation GC treats WeakMap values as live while their
+   * entry exists, so a value that leads back to its key (Koa's `ctx` to `ctx.req`,
+   * this trace to Express's `req`) would carry every finished request into the old
+   * generation, to be freed only by a full GC.
+   */
+  keepUntilEnd<T>(slot: ObjectSlot<T>, target: object, value: T): void {
+    slot.set(target, value);
+    this.keptIn = slot as ObjectSlot<unknown>;
+    this.keptFor = target;
   }
 
   /** Sets the matched route template (with every mount prefix), e.g. `/api/users/:id`. */
@@ -169,6 +186,7 @@ export class RequestTrace {
     } catch (error) {
       reportError('ending the server span', error);
     }
+    if (this.keptFor !== undefined) this.keptIn?.delete(this.keptFor);
   }
 
   private outcome(response: HttpResponse | undefined, aborted: boolean): RequestOutcome {

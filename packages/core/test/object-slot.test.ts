@@ -24,4 +24,12 @@ describe('objectSlot', () => {
     first.set(target, 'a');
     expect(second.get(target)).toBeUndefined();
   });
+
+  it('forgets a deleted value', () => {
+    const slot = objectSlot<number>();
+    const target = {};
+    slot.set(target, 1);
+    slot.delete(target);
+    expect(slot.get(target)).toBeUndefined();
+  });
 });

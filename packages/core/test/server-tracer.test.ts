@@ -5,7 +5,7 @@ import {
   ATTR_HTTP_ROUTE,
 } from '@opentelemetry/semantic-conventions';
 import { countSpanEnds, createTestProvider } from '@otelware/test-support';
-import { ATTR_OTELWARE_ABORTED, ServerTracer, type HttpRequest } from '../src';
+import { ATTR_OTELWARE_ABORTED, objectSlot, ServerTracer, type HttpRequest } from '../src';
 
 // The request lifecycle without any framework: what every adapter relies on.
 // No SDK is registered globally in this file.
@@ -55,6 +55,21 @@ describe('ServerTracer and RequestTrace', () => {
     expect(span?.attributes[ATTR_HTTP_ROUTE]).toBe('/users/:id');
     expect(span?.status.code).toBe(SpanStatusCode.UNSET);
     expect(span?.attributes).not.toHaveProperty(ATTR_OTELWARE_ABORTED);
+  });
+
+  it('keeps the adapter’s per-request state until the span ended, and resolves the route with it', async () => {
+    const slot = objectSlot<string>();
+    const sdk = createTestProvider();
+    const tracer = new ServerTracer({ tracerProvider: sdk.provider }, scope, {
+      resolveRoute: (req) => slot.get(req),
+    });
+    const requestTrace = tracer.startRequest(request);
+    requestTrace?.keepUntilEnd(slot, request, '/users/:id');
+    expect(slot.get(request)).toBe('/users/:id');
+    requestTrace?.end({ statusCode: 200 });
+    expect(slot.get(request)).toBeUndefined();
+    const [span] = await sdk.spans(1);
+    expect(span?.name).toBe('GET /users/:id');
   });
 
   it('records an error whose response never came as ERROR with its type', async () => {

@@ -32,7 +32,7 @@ export function tracing(options?: TracingOptions): RequestHandler {
     const requestTrace = tracer.startRequest(req);
     if (requestTrace === undefined) return next();
     if (requestTrace.recordsOutcome) {
-      traceOfRequest.set(req, requestTrace);
+      requestTrace.keepUntilEnd(traceOfRequest, req, requestTrace);
       requestTrace.endOnClose(res);
       try {
         recordErrorsOf(req.app as unknown as ExpressApp);

@@ -44,7 +44,7 @@ function otelwareFastify(
     if (requestTrace === undefined) return next();
     if (requestTrace.recordsOutcome) {
       requestTrace.setRoute(route.url);
-      traceOfRequest.set(request, requestTrace);
+      requestTrace.keepUntilEnd(traceOfRequest, request, requestTrace);
       requestTrace.endOnClose(reply.raw); // also after reply.hijack() and client aborts
     }
     requestTrace.bindRequestEvents(request.raw);

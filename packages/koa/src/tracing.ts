@@ -37,7 +37,7 @@ export function tracing(options?: TracingOptions): Middleware {
     // not recorded: nothing to learn from how the request ends, so no promise of ours
     // (each costs AsyncLocalStorage's hook) is chained onto the rest of the app
     if (!requestTrace.recordsOutcome) return context.with(requestTrace.context, next);
-    contextOfRequest.set(ctx.req, ctx);
+    requestTrace.keepUntilEnd(contextOfRequest, ctx.req, ctx);
     requestTrace.endOnClose(ctx.res);
     return context.with(requestTrace.context, next).then(undefined, (error: unknown) => {
       // Koa answers it (status from error.status, else 500) and emits it on the app

@@ -1,11 +1,34 @@
 import { MEMORY_BUDGET, memorySuite, useTestTracing } from '@otelware/test-support';
+import type { Request, Response } from 'express';
+import request from 'supertest';
+import { tracing } from '../../src';
+import { traceOfRequest } from '../../src/request-slot';
+import { expressMajors } from '../frameworks';
 import { expressSubjects } from './subjects';
 
-useTestTracing();
+const otel = useTestTracing();
 
 // the current major: otelware's per-request code is the same for the older one
 const [current] = expressSubjects;
 
 describe(`memory on ${current?.name}`, () => {
   memorySuite(current!, MEMORY_BUDGET);
+});
+
+describe.each(expressMajors)('per-request state on Express $major', ({ express }) => {
+  it('is released when the span ends: a WeakMap entry left until GC would carry the request into the old generation', async () => {
+    const app = express();
+    app.use(tracing());
+    let seen: Request | undefined;
+    let keptDuring = false;
+    app.get('/items/:id', (req: Request, res: Response) => {
+      seen = req;
+      keptDuring = traceOfRequest.get(req) !== undefined;
+      res.send('ok');
+    });
+    await request(app).get('/items/1').expect(200);
+    await otel.serverSpans();
+    expect(keptDuring).toBe(true);
+    expect(traceOfRequest.get(seen)).toBeUndefined();
+  });
 });

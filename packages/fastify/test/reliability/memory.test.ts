@@ -1,11 +1,39 @@
 import { MEMORY_BUDGET, memorySuite, useTestTracing } from '@otelware/test-support';
+import type { FastifyRequest } from 'fastify';
+import request from 'supertest';
+import { tracing } from '../../src';
+import { traceOfRequest } from '../../src/request-slot';
+import { fastifyMajors } from '../frameworks';
 import { fastifySubjects } from './subjects';
 
-useTestTracing();
+const otel = useTestTracing();
 
 // the current major: otelware's per-request code is the same for the older one
 const [current] = fastifySubjects;
 
 describe(`memory on ${current?.name}`, () => {
   memorySuite(current!, MEMORY_BUDGET);
+});
+
+describe.each(fastifyMajors)('per-request state on Fastify $major', ({ fastify }) => {
+  it('is released when the span ends: a WeakMap entry left until GC would carry the request into the old generation', async () => {
+    const app = fastify();
+    await app.register(tracing);
+    let seen: FastifyRequest | undefined;
+    let keptDuring = false;
+    app.get('/items/:id', (req) => {
+      seen = req;
+      keptDuring = traceOfRequest.get(req) !== undefined;
+      return 'ok';
+    });
+    await app.ready();
+    try {
+      await request(app.server).get('/items/1').expect(200);
+      await otel.serverSpans();
+    } finally {
+      await app.close();
+    }
+    expect(keptDuring).toBe(true);
+    expect(traceOfRequest.get(seen)).toBeUndefined();
+  });
 });

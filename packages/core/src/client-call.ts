@@ -54,6 +54,11 @@ function messageOf(error: unknown): string | undefined {
 export class ClientCall {
   /** False for unsampled spans: then nothing needs recording. */
   readonly recording: boolean;
+  /**
+   * True when the call's outcome is wanted: the span records, or the duration metric
+   * is measured. Otherwise ending the call does nothing, and adapters need not watch it.
+   */
+  readonly recordsOutcome: boolean;
   private ended = false;
 
   constructor(
@@ -64,6 +69,7 @@ export class ClientCall {
     private readonly duration?: ClientDuration,
   ) {
     this.recording = span.isRecording();
+    this.recordsOutcome = this.recording || duration !== undefined;
   }
 
   /** The response headers arrived: 4xx and 5xx mark the span ERROR, as for any client. */

@@ -104,6 +104,9 @@ export function wrapFetch<F extends (input: never, init?: never) => Promise<unkn
       settleFailure(call, error, signal);
       throw error;
     }
+    // unsampled and unmeasured: nothing to learn from the outcome, so the caller gets
+    // fetch's own promise, without one of ours (and its two closures) chained on
+    if (!call.recordsOutcome) return pending;
     return pending.then(
       (response) => {
         settleResponse(call, response, resolved.responseHook);

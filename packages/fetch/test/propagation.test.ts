@@ -166,6 +166,18 @@ describe('trace headers on the outgoing request', () => {
     expect(await unsampled.spans(0)).toEqual([]);
   });
 
+  it('hands an unsampled call fetch’s own promise: the headers are added, nothing is chained on', async () => {
+    const unsampled = createTestProvider(new AlwaysOffSampler());
+    let returned: Promise<Response> | undefined;
+    const inner = (input: string | URL | Request, init?: RequestInit) =>
+      (returned = fetch(input, init));
+    const fetchUnsampled = wrapFetch(inner, { tracerProvider: unsampled.provider });
+    const pending = fetchUnsampled(`${server.origin}/`);
+    expect(pending).toBe(returned);
+    expect((await pending).status).toBe(200);
+    expect(server.received.at(-1)?.headers.traceparent).toMatch(/-00$/);
+  });
+
   it('uses the propagator option instead of the global one', async () => {
     const fields: string[] = [];
     const custom = wrapFetch(fetch, {

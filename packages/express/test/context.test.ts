@@ -1,5 +1,9 @@
 import { context, trace } from '@opentelemetry/api';
-import { spanTree, useTestTracing } from '@otelware/test-support';
+import {
+  postInLaterPacket as postInLaterPacketTo,
+  spanTree,
+  useTestTracing,
+} from '@otelware/test-support';
 import type { NextFunction, Request, Response } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,31 +13,16 @@ import { expressMajors } from './frameworks';
 
 const otel = useTestTracing();
 
-/**
- * POSTs `body` as JSON to `app` on a real socket, sending the headers first and the
- * body 30 ms later: its events then reach the server outside the request's first tick.
- */
+/** POSTs `body` to `app` on a real socket, the body in a later packet than the headers. */
 async function postInLaterPacket(
   app: http.RequestListener,
   path: string,
   body: string,
 ): Promise<string> {
-  const server = http.createServer(app).listen(0);
-  const { port } = server.address() as AddressInfo;
+  const server = http.createServer(app).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
   try {
-    return await new Promise<string>((resolve, reject) => {
-      const outgoing = http.request(
-        { port, method: 'POST', path, headers: { 'content-type': 'application/json' } },
-        (response) => {
-          let text = '';
-          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          response.on('end', () => resolve(text));
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.flushHeaders();
-      setTimeout(() => outgoing.end(body), 30);
-    });
+    return await postInLaterPacketTo((server.address() as AddressInfo).port, path, body);
   } finally {
     server.close();
   }

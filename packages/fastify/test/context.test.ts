@@ -1,7 +1,6 @@
 import { context, trace } from '@opentelemetry/api';
-import { spanTree, useTestTracing } from '@otelware/test-support';
+import { postInLaterPacket, spanTree, useTestTracing } from '@otelware/test-support';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { tracing } from '../src';
@@ -104,27 +103,9 @@ describe.each(fastifyMajors)('the active span on Fastify $major', ({ fastify }) 
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     try {
-      const body = await new Promise<string>((resolve, reject) => {
-        const outgoing = http.request(
-          {
-            port,
-            host: '127.0.0.1',
-            method: 'POST',
-            path: '/orders/2',
-            headers: { 'content-type': 'application/json', 'content-length': '14' },
-          },
-          (response) => {
-            let text = '';
-            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            response.on('end', () => resolve(text));
-          },
-        );
-        outgoing.on('error', reject);
-        outgoing.flushHeaders();
-        // the body reaches the server in a later packet, outside the request's first tick
-        setTimeout(() => outgoing.end('{"item":"tea"}'), 30);
+      expect(JSON.parse(await postInLaterPacket(port, '/orders/2', '{"item":"tea"}'))).toEqual({
+        body: { item: 'tea' },
       });
-      expect(JSON.parse(body)).toEqual({ body: { item: 'tea' } });
     } finally {
       await app.close();
     }

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { context, trace } from '@opentelemetry/api';
-import { spanTree, useTestTracing } from '@otelware/test-support';
+import { postInLaterPacket, spanTree, useTestTracing } from '@otelware/test-support';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -63,26 +63,9 @@ describe.each(koaMajors)('the active span on Koa $major', ({ Koa }) => {
     const server = http.createServer(target.callback()).listen(0);
     const { port } = server.address() as AddressInfo;
     try {
-      const body = await new Promise<string>((resolve, reject) => {
-        const outgoing = http.request(
-          {
-            port,
-            method: 'POST',
-            path: '/orders',
-            headers: { 'content-type': 'application/json' },
-          },
-          (response) => {
-            let text = '';
-            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            response.on('end', () => resolve(text));
-          },
-        );
-        outgoing.on('error', reject);
-        outgoing.flushHeaders();
-        // the body reaches the server in a later packet, outside the request's first tick
-        setTimeout(() => outgoing.end('{"item":"tea"}'), 30);
+      expect(JSON.parse(await postInLaterPacket(port, '/orders', '{"item":"tea"}'))).toEqual({
+        item: 'tea',
       });
-      expect(JSON.parse(body)).toEqual({ item: 'tea' });
     } finally {
       server.close();
     }

@@ -12,6 +12,7 @@ export { createTestMeter, type TestMeter, type HistogramPoint } from './test-met
 export { durationMetricsSuite, type DurationSubject } from './duration-metrics-suite';
 export { checkProperty, checkSyncProperty, propertySeed } from './property-check';
 export { rawExchange, withoutDate, statusOf, bodyOf, utf8Bytes } from './raw-http';
+export { postInLaterPacket } from './post-in-later-packet';
 export {
   listenOnLoopback,
   LENIENT_SERVER,

@@ -1,12 +1,12 @@
 import { context, trace } from '@opentelemetry/api';
 import {
+  listenOnLoopback,
   postInLaterPacket as postInLaterPacketTo,
   spanTree,
   useTestTracing,
 } from '@otelware/test-support';
 import type { NextFunction, Request, Response } from 'express';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { tracing } from '../src';
 import { expressMajors } from './frameworks';
@@ -19,16 +19,28 @@ async function postInLaterPacket(
   path: string,
   body: string,
 ): Promise<string> {
-  const server = http.createServer(app).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
+  const running = await listenOnLoopback(http.createServer(app));
   try {
-    return await postInLaterPacketTo((server.address() as AddressInfo).port, path, body);
+    return await postInLaterPacketTo(running.port, path, body);
   } finally {
-    server.close();
+    await running.close();
   }
 }
 
 describe.each(expressMajors)('the active span on Express $major', ({ express }) => {
+  /** A sub-app with a JSON body parser whose POST /orders notes the active span's id and echoes the body. */
+  function shopApp(tracingToo: boolean) {
+    const shop = express();
+    if (tracingToo) shop.use(tracing());
+    shop.use(express.json());
+    const seen = { active: undefined as string | undefined };
+    shop.post('/orders', (req: Request, res: Response) => {
+      seen.active = trace.getActiveSpan()?.spanContext().spanId;
+      res.status(201).json(req.body);
+    });
+    return { shop, seen };
+  }
+
   it('is the server span in every later middleware and handler', async () => {
     const app = express();
     app.use(tracing());
@@ -94,13 +106,7 @@ describe.each(expressMajors)('the active span on Express $major', ({ express }) 
     async (mountedWith) => {
       const app = express();
       app.use(tracing());
-      const shop = express();
-      shop.use(express.json());
-      let active: string | undefined;
-      shop.post('/orders', (req: Request, res: Response) => {
-        active = trace.getActiveSpan()?.spanContext().spanId;
-        res.status(201).json(req.body);
-      });
+      const { shop, seen } = shopApp(false);
       if (mountedWith === 'app.use') {
         app.use('/shop', shop);
       } else {
@@ -110,25 +116,18 @@ describe.each(expressMajors)('the active span on Express $major', ({ express }) 
       }
       expect(JSON.parse(await postInLaterPacket(app, '/shop/orders', '{"n":1}'))).toEqual({ n: 1 });
       const [span] = await otel.serverSpans();
-      expect(active).toBe(span?.spanContext().spanId);
+      expect(seen.active).toBe(span?.spanContext().spanId);
     },
   );
 
   it('stays active after the body parser when only a mounted sub-app is traced', async () => {
     const app = express();
-    const shop = express();
-    shop.use(tracing());
-    shop.use(express.json());
-    let active: string | undefined;
-    shop.post('/orders', (req: Request, res: Response) => {
-      active = trace.getActiveSpan()?.spanContext().spanId;
-      res.status(201).json(req.body);
-    });
+    const { shop, seen } = shopApp(true);
     app.use('/shop', shop);
     expect(JSON.parse(await postInLaterPacket(app, '/shop/orders', '{"n":2}'))).toEqual({ n: 2 });
     const [span] = await otel.serverSpans();
     expect(span?.name).toBe('POST /shop/orders');
-    expect(active).toBe(span?.spanContext().spanId);
+    expect(seen.active).toBe(span?.spanContext().spanId);
   });
 
   it('adds no field to req: the binding lives on the request prototype of Express', async () => {

@@ -13,14 +13,23 @@ import type { VariantRow } from './table';
 
 const LOOP_CPU = 1;
 
-async function callsPerSecond(
+export interface LoopRun {
+  readonly callsPerSecond: number;
+  /** CPU time of the loop process per call, µs. */
+  readonly cpuPerCall: number;
+}
+
+export async function runLoop(
   loop: BenchChild,
   seconds: number,
   concurrency: number,
-): Promise<number> {
+): Promise<LoopRun> {
   const ran = await loop.ask({ type: 'run', seconds, concurrency }, 'ran', (seconds + 30) * 1000);
   if (ran.errors > 0) throw new Error(`the fetch loop had ${ran.errors} failed calls`);
-  return ran.calls / ran.seconds;
+  return {
+    callsPerSecond: ran.calls / ran.seconds,
+    cpuPerCall: ran.cpuMicros / Math.max(1, ran.calls),
+  };
 }
 
 /**
@@ -48,28 +57,26 @@ export async function benchFetch(
       if (problems.length > 0) throw new Error(`fetch ${variant}: ${problems.join('; ')}`);
     }
     log('fetch: the variants trace as they should; warming up');
-    for (const loop of loops.values())
-      await callsPerSecond(loop, config.warmup, config.fetchConcurrency);
-    const rates = new Map<FetchVariant, number[]>(FETCH_VARIANTS.map((v) => [v, []]));
+    for (const loop of loops.values()) await runLoop(loop, config.warmup, config.fetchConcurrency);
+    const runs = new Map<FetchVariant, LoopRun[]>(FETCH_VARIANTS.map((v) => [v, []]));
     for (let round = 0; round < config.rounds; round++) {
       for (const variant of roundOrder(FETCH_VARIANTS, round)) {
-        const rate = await callsPerSecond(
-          loops.get(variant)!,
-          config.duration,
-          config.fetchConcurrency,
-        );
-        rates.get(variant)!.push(rate);
+        const run = await runLoop(loops.get(variant)!, config.duration, config.fetchConcurrency);
+        runs.get(variant)!.push(run);
       }
       log(`fetch: round ${round + 1}/${config.rounds} done`);
     }
-    const untraced = rates.get('untraced')!;
+    const of = (variant: FetchVariant, key: keyof LoopRun) =>
+      runs.get(variant)!.map((run) => run[key]);
     return FETCH_VARIANTS.map((variant) => ({
       group: 'fetch',
       variant,
-      rate: spread(rates.get(variant)!),
+      rate: spread(of(variant, 'callsPerSecond')),
       p99: undefined,
-      rateRatio: spread(ratios(rates.get(variant)!, untraced)),
+      rateRatio: spread(ratios(of(variant, 'callsPerSecond'), of('untraced', 'callsPerSecond'))),
       p99Ratio: undefined,
+      cpuPerRequest: spread(of(variant, 'cpuPerCall')),
+      cpuRatio: spread(ratios(of('untraced', 'cpuPerCall'), of(variant, 'cpuPerCall'))),
     }));
   } finally {
     await Promise.all([target, ...loops.values()].map((child) => child.stop()));

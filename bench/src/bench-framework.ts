@@ -33,24 +33,51 @@ async function checkAll(
   }
 }
 
+export interface MeasuredLoad extends LoadResult {
+  /** CPU time the server process used per answered request, µs (all its threads, user and kernel). */
+  readonly cpuPerRequest: number;
+}
+
+async function cpuMicros(server: BenchChild): Promise<number> {
+  return (await server.ask({ type: 'cpu-usage' }, 'cpu-usage')).micros;
+}
+
+/**
+ * One round's load on one server, with the CPU time the server spent on it. The
+ * CPU time per request does not depend on how much of the CPU the VM's other
+ * tenants leave the server, nor on whether the load generator keeps up, so it
+ * varies far less between rounds than req/s.
+ */
+export async function measureLoad(
+  server: BenchChild,
+  seconds: number,
+  connections: number,
+): Promise<MeasuredLoad> {
+  const before = await cpuMicros(server);
+  const result = await applyLoad(server.port, seconds, connections);
+  const used = (await cpuMicros(server)) - before;
+  return { ...result, cpuPerRequest: used / Math.max(1, result.requests) };
+}
+
 function rowsOf(
   framework: Framework,
-  results: ReadonlyMap<ServerVariantSpec, LoadResult[]>,
+  results: ReadonlyMap<ServerVariantSpec, MeasuredLoad[]>,
 ): VariantRow[] {
   const bare = [...results].find(([variant]) => variant.name === 'bare')?.[1] ?? [];
-  const bareRates = bare.map((result) => result.requestsPerSecond);
-  const bareP99s = bare.map((result) => result.p99);
+  const of = (runs: readonly MeasuredLoad[], key: 'requestsPerSecond' | 'p99' | 'cpuPerRequest') =>
+    runs.map((result) => result[key]);
   return [...results].map(([variant, runs]) => {
-    const rates = runs.map((result) => result.requestsPerSecond);
-    const p99s = runs.map((result) => result.p99);
     const failed = runs.some((result) => result.failures > 0);
     return {
       group: framework,
       variant: variant.name,
-      rate: spread(rates),
-      p99: spread(p99s),
-      rateRatio: spread(ratios(rates, bareRates)),
-      p99Ratio: spread(ratios(p99s, bareP99s)),
+      rate: spread(of(runs, 'requestsPerSecond')),
+      p99: spread(of(runs, 'p99')),
+      rateRatio: spread(ratios(of(runs, 'requestsPerSecond'), of(bare, 'requestsPerSecond'))),
+      p99Ratio: spread(ratios(of(runs, 'p99'), of(bare, 'p99'))),
+      cpuPerRequest: spread(of(runs, 'cpuPerRequest')),
+      // bare's CPU per request over the variant's: requests per CPU-second against bare
+      cpuRatio: spread(ratios(of(bare, 'cpuPerRequest'), of(runs, 'cpuPerRequest'))),
       note: failed ? '(had failed requests!)' : undefined,
     };
   });
@@ -78,11 +105,11 @@ export async function benchFramework(
     for (const server of servers.values()) {
       await applyLoad(server.port, config.warmup, config.connections);
     }
-    const results = new Map<ServerVariantSpec, LoadResult[]>(variants.map((v) => [v, []]));
+    const results = new Map<ServerVariantSpec, MeasuredLoad[]>(variants.map((v) => [v, []]));
     for (let round = 0; round < config.rounds; round++) {
       for (const variant of roundOrder(variants, round)) {
-        const result = await applyLoad(
-          servers.get(variant)!.port,
+        const result = await measureLoad(
+          servers.get(variant)!,
           config.duration,
           config.connections,
         );

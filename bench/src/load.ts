@@ -4,6 +4,8 @@ import { REQUEST_PATH } from './variants';
 export interface LoadResult {
   /** Mean requests per second over the run. */
   readonly requestsPerSecond: number;
+  /** Requests answered in the run. */
+  readonly requests: number;
   /** 99th percentile latency, ms. */
   readonly p99: number;
   /** Non-2xx answers, errors and timeouts: a run with any is not a fair number. */
@@ -24,6 +26,7 @@ async function cannon(
   });
   return {
     requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
   };

@@ -18,17 +18,22 @@ export type ToChild =
   | { readonly type: 'run'; readonly seconds: number; readonly concurrency: number }
   /** fetch loop only: one call inside a parent span, to check the CLIENT span it makes. */
   | { readonly type: 'probe' }
+  /** The CPU time the child has used so far (all its threads, user and kernel). */
+  | { readonly type: 'cpu-usage' }
   | { readonly type: 'exit' };
 
 export type FromChild =
   | { readonly type: 'ready'; readonly port: number }
   | { readonly type: 'keeping' }
+  | { readonly type: 'cpu-usage'; readonly micros: number }
   | { readonly type: 'spans'; readonly spans: readonly ReportedSpan[] }
   | {
       readonly type: 'ran';
       readonly calls: number;
       readonly errors: number;
       readonly seconds: number;
+      /** CPU time the loop process used while it ran, µs. */
+      readonly cpuMicros: number;
     }
   | {
       readonly type: 'probed';

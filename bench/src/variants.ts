@@ -17,7 +17,8 @@ export const SERVER_VARIANTS: readonly ServerVariantSpec[] = [
   { name: 'bare', description: 'no SDK, no tracing', expect: 'no-server-span' },
   {
     name: 'sdk-only',
-    description: 'SDK registered (AlwaysOn), no middleware: the SDK alone',
+    description:
+      'SDK registered (AlwaysOn) and its AsyncLocalStorage switched on, no middleware: the SDK alone',
     expect: 'no-server-span',
   },
   { name: 'otelware', description: 'otelware, AlwaysOn, batch processor', expect: 'server-span' },

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { runLoop } from '../src/bench-fetch';
 import type { BenchChild } from '../src/child-process';
 import {
   FETCH_VARIANTS,
@@ -34,4 +35,15 @@ describe('fetch loop benchmark variants', () => {
     },
     60_000,
   );
+
+  it("measures the loop's own CPU time per call beside its calls/s", async () => {
+    const loop = await startFetchLoop({ benchDir, variant: 'otelware', targetPort: target.port });
+    try {
+      const run = await runLoop(loop, 0.3, 2);
+      expect(run.callsPerSecond).toBeGreaterThan(0);
+      expect(run.cpuPerCall).toBeGreaterThan(0);
+    } finally {
+      await loop.stop();
+    }
+  }, 60_000);
 });

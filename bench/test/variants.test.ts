@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { measureLoad } from '../src/bench-framework';
 import type { BenchChild } from '../src/child-process';
 import { startServer } from '../src/start-server';
 import { verifyServer } from '../src/verify-server';
@@ -43,4 +44,15 @@ describe.each(FRAMEWORKS)('%s benchmark variants', (framework) => {
       expect(verdict.problems).toEqual([]);
     },
   );
+
+  it("measures the server's own CPU time per request beside its req/s", async () => {
+    const server = servers.get('bare')!;
+    const measured = await measureLoad(server, 0.5, 2);
+    const usedSinceStart = (await server.ask({ type: 'cpu-usage' }, 'cpu-usage')).micros;
+    expect(measured.failures).toBe(0);
+    expect(measured.requests).toBeGreaterThan(0);
+    // the CPU time of this load only, shared out over its requests: not the process's total
+    expect(measured.cpuPerRequest).toBeGreaterThan(0);
+    expect(measured.cpuPerRequest * measured.requests).toBeLessThan(usedSinceStart);
+  });
 });

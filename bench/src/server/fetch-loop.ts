@@ -63,10 +63,12 @@ async function callLoop(
 async function run(seconds: number, concurrency: number): Promise<void> {
   const counts = { calls: 0, errors: 0 };
   const startedAt = performance.now();
+  const cpuBefore = process.cpuUsage();
   const deadline = startedAt + seconds * 1000;
   await Promise.all(Array.from({ length: concurrency }, () => callLoop(deadline, counts)));
+  const cpu = process.cpuUsage(cpuBefore);
   const elapsed = (performance.now() - startedAt) / 1000;
-  process.send?.({ type: 'ran', ...counts, seconds: elapsed });
+  process.send?.({ type: 'ran', ...counts, seconds: elapsed, cpuMicros: cpu.user + cpu.system });
 }
 
 /** One call inside an active span: its CLIENT span must be that span's child. */

@@ -16,7 +16,7 @@ async function takeSpans(): Promise<void> {
 
 /**
  * Answers the runner over IPC: keep and hand over the spans of the correctness
- * check, and exit on request (`process.exit` lets `--cpu-prof` write its profile).
+ * check, tell the CPU time used so far, and exit on request (`process.exit` lets `--cpu-prof` write its profile).
  */
 export function answerRunner(extra?: (message: ToChild) => void): void {
   process.on('message', (message: ToChild) => {
@@ -25,6 +25,9 @@ export function answerRunner(extra?: (message: ToChild) => void): void {
       send({ type: 'keeping' });
     } else if (message.type === 'take-spans') {
       void takeSpans();
+    } else if (message.type === 'cpu-usage') {
+      const usage = process.cpuUsage();
+      send({ type: 'cpu-usage', micros: usage.user + usage.system });
     } else if (message.type === 'exit') {
       process.exit(0);
     } else {

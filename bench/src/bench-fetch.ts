@@ -8,7 +8,7 @@ import {
   verifyFetchLoop,
   type FetchVariant,
 } from './fetch-variants';
-import { ratios, roundOrder, spread } from './stats';
+import { column, ratios, roundOrder, spread } from './stats';
 import type { VariantRow } from './table';
 
 const LOOP_CPU = 1;
@@ -66,8 +66,7 @@ export async function benchFetch(
       }
       log(`fetch: round ${round + 1}/${config.rounds} done`);
     }
-    const of = (variant: FetchVariant, key: keyof LoopRun) =>
-      runs.get(variant)!.map((run) => run[key]);
+    const of = (variant: FetchVariant, key: keyof LoopRun) => column(runs.get(variant)!, key);
     return FETCH_VARIANTS.map((variant) => ({
       group: 'fetch',
       variant,

@@ -2,7 +2,7 @@ import type { BenchChild } from './child-process';
 import type { BenchConfig } from './config';
 import { applyLoad, type LoadResult } from './load';
 import { startServer } from './start-server';
-import { ratios, roundOrder, spread } from './stats';
+import { column, ratios, roundOrder, spread } from './stats';
 import type { VariantRow } from './table';
 import { verifyServer } from './verify-server';
 import { SERVER_VARIANTS, type Framework, type ServerVariantSpec } from './variants';
@@ -65,7 +65,7 @@ function rowsOf(
 ): VariantRow[] {
   const bare = [...results].find(([variant]) => variant.name === 'bare')?.[1] ?? [];
   const of = (runs: readonly MeasuredLoad[], key: 'requestsPerSecond' | 'p99' | 'cpuPerRequest') =>
-    runs.map((result) => result[key]);
+    column(runs, key);
   return [...results].map(([variant, runs]) => {
     const failed = runs.some((result) => result.failures > 0);
     return {

@@ -16,6 +16,11 @@ export function spread(values: readonly number[]): Spread {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
 
+/** One measured figure of every round, in round order. */
+export function column<R, K extends keyof R>(runs: readonly R[], key: K): R[K][] {
+  return runs.map((run) => run[key]);
+}
+
 /** Per-round ratios `a[i] / b[i]`: each round's variant against the baseline of the same round. */
 export function ratios(values: readonly number[], baseline: readonly number[]): number[] {
   return values.map((value, i) => value / baseline[i]!);

@@ -16,7 +16,8 @@ async function takeSpans(): Promise<void> {
 
 /**
  * Answers the runner over IPC: keep and hand over the spans of the correctness
- * check, tell the CPU time used so far, and exit on request (`process.exit` lets `--cpu-prof` write its profile).
+ * check, tell the CPU time used so far, and exit on request (`process.exit` lets
+ * `--cpu-prof` write its profile).
  */
 export function answerRunner(extra?: (message: ToChild) => void): void {
   process.on('message', (message: ToChild) => {

@@ -70,4 +70,12 @@ export default tseslint.config(
       },
     },
   },
+  {
+    files: ['platforms/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

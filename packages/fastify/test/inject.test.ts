@@ -2,7 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { ATTR_CLIENT_ADDRESS, ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
 import { ATTR_OTELWARE_ABORTED } from '@otelware/core';
 import { countSpanEnds, useTestTracing } from '@otelware/test-support';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import request from 'supertest';
 import { tracing, type TracingOptions } from '../src';
 import { fastifyMajors } from './frameworks';

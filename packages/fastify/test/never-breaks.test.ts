@@ -1,5 +1,5 @@
 import { diag, type Tracer, type TracerProvider } from '@opentelemetry/api';
-import { BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { TracerProvider as SdkTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { useTestTracing } from '@otelware/test-support';
 import request from 'supertest';
 import { tracing, type TracingOptions } from '../src';
@@ -19,7 +19,7 @@ const throwingProvider: TracerProvider = {
     }) as unknown as Tracer,
 };
 
-function providerThrowingIn(hook: 'onStart' | 'onEnd'): BasicTracerProvider {
+function providerThrowingIn(hook: 'onStart' | 'onEnd'): TracerProvider {
   const processor: SpanProcessor = {
     onStart: () => undefined,
     onEnd: () => undefined,
@@ -29,7 +29,7 @@ function providerThrowingIn(hook: 'onStart' | 'onEnd'): BasicTracerProvider {
   processor[hook] = () => {
     throw new Error(`span processor ${hook} is broken`);
   };
-  return new BasicTracerProvider({ spanProcessors: [processor] });
+  return new SdkTracerProvider({ spanProcessors: [processor] });
 }
 
 function boom(): never {

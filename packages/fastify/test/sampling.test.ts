@@ -1,5 +1,5 @@
 import { trace } from '@opentelemetry/api';
-import { AlwaysOffSampler, ParentBasedSampler } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOffSampler, ParentBasedSampler } from '@opentelemetry/sdk-trace';
 import { createTestProvider, useTestTracing } from '@otelware/test-support';
 import type { FastifyInstance } from 'fastify';
 import request from 'supertest';

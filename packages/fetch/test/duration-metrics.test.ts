@@ -6,7 +6,7 @@ import {
   ATTR_SERVER_PORT,
   ATTR_URL_SCHEME,
 } from '@opentelemetry/semantic-conventions';
-import { AlwaysOffSampler } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOffSampler } from '@opentelemetry/sdk-trace';
 import { createTestMeter, createTestProvider, useTestTracing } from '@otelware/test-support';
 import { wrapFetch } from '../src';
 import { closedPort, startLocalServer, type LocalServer } from './local-server';

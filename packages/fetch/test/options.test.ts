@@ -1,5 +1,5 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import { AlwaysOffSampler } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOffSampler } from '@opentelemetry/sdk-trace';
 import { createTestProvider, useTestTracing } from '@otelware/test-support';
 import { wrapFetch, type FetchRequestInfo } from '../src';
 import { startLocalServer, type LocalServer } from './local-server';

@@ -1,5 +1,5 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
-import { AlwaysOffSampler } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOffSampler } from '@opentelemetry/sdk-trace';
 import { createTestProvider, useTestTracing } from '@otelware/test-support';
 import { wrapFetch } from '../src';
 import { startLocalServer, type LocalServer } from './local-server';

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { trace } from '@opentelemetry/api';
-import { AlwaysOffSampler, ParentBasedSampler } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOffSampler, ParentBasedSampler } from '@opentelemetry/sdk-trace';
 import { createTestProvider, useTestTracing } from '@otelware/test-support';
 import type Koa from 'koa';
 import request from 'supertest';

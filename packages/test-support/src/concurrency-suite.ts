@@ -1,6 +1,6 @@
 import { HEAVY_TEST_TIMEOUT } from './reliability-budget';
 import { SpanKind, trace } from '@opentelemetry/api';
-import { AlwaysOnSampler } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOnSampler } from '@opentelemetry/sdk-trace';
 import http from 'node:http';
 import type { ServerSubject } from './server-subject';
 import { createTestProvider } from './test-tracing';

@@ -1,6 +1,6 @@
 import { HEAVY_TEST_TIMEOUT } from './reliability-budget';
 import { diag, propagation, SpanKind, trace } from '@opentelemetry/api';
-import { AlwaysOnSampler, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOnSampler, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import fc from 'fast-check';
 import { checkProperty } from './property-check';
 import { bodyOf, rawExchange, statusOf } from './raw-http';

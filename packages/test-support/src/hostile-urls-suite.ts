@@ -1,6 +1,6 @@
 import { HEAVY_TEST_TIMEOUT } from './reliability-budget';
 import { diag } from '@opentelemetry/api';
-import { AlwaysOnSampler } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOnSampler } from '@opentelemetry/sdk-trace';
 import { DEFAULT_KNOWN_METHODS, MAX_ATTRIBUTE_LENGTH } from '@otelware/core';
 import fc from 'fast-check';
 import { hostileRequestLine } from './hostile-url-arbitraries';

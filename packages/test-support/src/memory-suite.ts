@@ -1,5 +1,5 @@
-import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace';
+import { TracerProvider } from '@opentelemetry/sdk-trace';
 import { settledHeapUsed } from './heap-growth';
 import { pipelinedLoad } from './pipelined-load';
 import type { ServerSubject } from './server-subject';
@@ -34,7 +34,7 @@ export function memorySuite(subject: ServerSubject, budget: MemoryBudget): void 
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   it(`keeps heap growth under ${mb(budget.maxGrowth)} over ${budget.requests} requests after a warm-up`, async () => {
     const processor = countingProcessor();
-    const provider = new BasicTracerProvider({ spanProcessors: [processor] });
+    const provider = new TracerProvider({ spanProcessors: [processor] });
     const app = await subject.start(
       {
         text: (id) => `item ${id}`,

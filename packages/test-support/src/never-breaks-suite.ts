@@ -1,5 +1,5 @@
 import { diag, type Tracer, type TracerProvider } from '@opentelemetry/api';
-import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { TracerProvider as SdkTracerProvider } from '@opentelemetry/sdk-trace';
 import type { TracingOptions } from '@otelware/core';
 import { Readable } from 'node:stream';
 import { rawExchange, withoutDate } from './raw-http';
@@ -27,7 +27,7 @@ const throwingStartSpan: TracerProvider = {
   getTracer: () => ({ startSpan: boom, startActiveSpan: boom }) as unknown as Tracer,
 };
 
-const throwingOnEnd = new BasicTracerProvider({
+const throwingOnEnd = new SdkTracerProvider({
   spanProcessors: [
     {
       onStart: () => undefined,

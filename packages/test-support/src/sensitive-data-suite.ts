@@ -1,5 +1,5 @@
 import { HEAVY_TEST_TIMEOUT } from './reliability-budget';
-import { AlwaysOnSampler, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOnSampler, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import fc from 'fast-check';
 import { checkProperty } from './property-check';
 import { rawExchange, statusOf } from './raw-http';

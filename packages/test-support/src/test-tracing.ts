@@ -6,15 +6,15 @@ import {
   W3CTraceContextPropagator,
 } from '@opentelemetry/core';
 import {
-  BasicTracerProvider,
+  TracerProvider,
   InMemorySpanExporter,
   SimpleSpanProcessor,
   type ReadableSpan,
   type Sampler,
-} from '@opentelemetry/sdk-trace-base';
+} from '@opentelemetry/sdk-trace';
 
 export interface TestProvider {
-  readonly provider: BasicTracerProvider;
+  readonly provider: TracerProvider;
   readonly exporter: InMemorySpanExporter;
   /** Waits (up to 2 s) until `count` spans have ended, then returns every ended span. */
   spans(count?: number): Promise<ReadableSpan[]>;
@@ -41,9 +41,9 @@ async function waitForSpans(
 /** An SDK tracer provider that keeps finished spans in memory; registers nothing globally. */
 export function createTestProvider(sampler?: Sampler): TestProvider {
   const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({
+  const provider = new TracerProvider({
     ...(sampler === undefined ? {} : { sampler }),
-    spanProcessors: [new SimpleSpanProcessor(exporter)],
+    spanProcessors: [new SimpleSpanProcessor({ exporter })],
   });
   return { provider, exporter, spans: (count = 1) => waitForSpans(exporter, count) };
 }

@@ -10,9 +10,9 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
   AlwaysOffSampler,
   AlwaysOnSampler,
-  BasicTracerProvider,
+  TracerProvider,
   type Sampler,
-} from '@opentelemetry/sdk-trace-base';
+} from '@opentelemetry/sdk-trace';
 import { TraceContextPropagator } from '../../src';
 
 // With the real SDK (no global registration, explicit contexts): its Tracer
@@ -23,7 +23,7 @@ const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 const propagator = new TraceContextPropagator();
 
 function startSpanIn(context: Context, sampler: Sampler): Context {
-  const tracer = new BasicTracerProvider({ sampler }).getTracer('sdk-random-flag');
+  const tracer = new TracerProvider({ sampler }).getTracer('sdk-random-flag');
   return trace.setSpan(context, tracer.startSpan('server', {}, context));
 }
 

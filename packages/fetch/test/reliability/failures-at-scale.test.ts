@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { TracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { MAX_ATTRIBUTE_LENGTH } from '@otelware/core';
 import {
   countSpanEnds,
@@ -127,7 +127,7 @@ describe('fetch memory', () => {
       shutdown: async () => undefined,
     };
     const tracedFetch = wrapFetch(fetch, {
-      tracerProvider: new BasicTracerProvider({ spanProcessors: [processor] }),
+      tracerProvider: new TracerProvider({ spanProcessors: [processor] }),
     });
     const forgetful = await forgetfulServer();
     const paths = ['/reset', '/hang', '/status/503', '/redirect', '/status/200'];

@@ -9,8 +9,8 @@ import {
   type MetricReader,
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
-import { envValue } from './env-value';
 import { exportersFromEnv, type ExporterKind } from './exporters-from-env';
+import { integerFromEnv } from './integer-from-env';
 import type { Env, NodeTracingOptions } from './types';
 
 const DEFAULT_INTERVAL_MILLIS = 60_000; // OTEL_METRIC_EXPORT_INTERVAL's default
@@ -27,18 +27,9 @@ function createMetricExporter(kind: ExporterKind): PushMetricExporter {
   }
 }
 
-function millisFromEnv(env: Env, name: string, fallback: number): number {
-  const value = envValue(env, name);
-  if (value === undefined) return fallback;
-  const millis = Number(value);
-  if (Number.isInteger(millis) && millis > 0) return millis;
-  diag.warn(`@otelware/node: ${name}="${value}" is not a positive integer; using ${fallback}`);
-  return fallback;
-}
-
 function periodicReader(exporter: PushMetricExporter, env: Env): MetricReader {
-  const interval = millisFromEnv(env, 'OTEL_METRIC_EXPORT_INTERVAL', DEFAULT_INTERVAL_MILLIS);
-  const timeout = millisFromEnv(env, 'OTEL_METRIC_EXPORT_TIMEOUT', DEFAULT_TIMEOUT_MILLIS);
+  const interval = integerFromEnv(env, 'OTEL_METRIC_EXPORT_INTERVAL', 1, DEFAULT_INTERVAL_MILLIS);
+  const timeout = integerFromEnv(env, 'OTEL_METRIC_EXPORT_TIMEOUT', 1, DEFAULT_TIMEOUT_MILLIS);
   // the reader refuses a timeout longer than its interval
   return new PeriodicExportingMetricReader({
     exporter,

@@ -1,17 +1,15 @@
-import {
-  BatchSpanProcessor,
-  NodeTracerProvider,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-node';
 import type { Resource } from '@opentelemetry/resources';
+import { BatchSpanProcessor, TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
+import { batchOptionsFromEnv } from './batch-options-from-env';
 import { createExporters } from './create-exporters';
 import { createResource } from './create-resource';
 import { samplerFromEnv } from './sampler-from-env';
+import { spanLimitsFromEnv } from './span-limits-from-env';
 import type { Env, NodeTracingOptions } from './types';
 
 /** A tracer provider and the exporters behind its batch processors (to flush them too). */
 export interface BuiltProvider {
-  readonly provider: NodeTracerProvider;
+  readonly provider: TracerProvider;
   readonly exporters: readonly SpanExporter[];
   /** The service's resource, for the meter provider too. */
   readonly resource: Resource;
@@ -19,17 +17,20 @@ export interface BuiltProvider {
 
 /**
  * Builds, without registering anything, the provider the options and environment
- * describe: resource, sampler, one `BatchSpanProcessor` per exporter, then the extra
- * span processors. (`OTEL_SDK_DISABLED` and option checks are the callers'.)
+ * describe: resource, sampler, span limits, one `BatchSpanProcessor` per exporter
+ * (`OTEL_BSP_*`), then the extra span processors. (`OTEL_SDK_DISABLED` and option
+ * checks are the callers'.)
  */
 export function buildProvider(options: NodeTracingOptions, env: Env): BuiltProvider {
   const exporters = createExporters(options, env);
   const resource = createResource(options, env);
-  const provider = new NodeTracerProvider({
+  const batchOptions = batchOptionsFromEnv(env);
+  const provider = new TracerProvider({
     resource,
     sampler: options.sampler ?? samplerFromEnv(env),
+    spanLimits: spanLimitsFromEnv(env),
     spanProcessors: [
-      ...exporters.map((exporter) => new BatchSpanProcessor(exporter)),
+      ...exporters.map((exporter) => new BatchSpanProcessor({ ...batchOptions, exporter })),
       ...(options.spanProcessors ?? []),
     ],
   });

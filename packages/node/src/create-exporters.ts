@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { exportersFromEnv, type ExporterKind } from './exporters-from-env';
 import type { Env, NodeTracingOptions } from './types';
 import { WaterfallSpanExporter } from './waterfall';

@@ -1,20 +1,22 @@
 import {
-  detectResources,
-  envDetector,
   defaultResource,
+  detectResources,
+  resourceAttributesEnvDetector,
   resourceFromAttributes,
+  serviceNameEnvDetector,
   type Resource,
 } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { Env, NodeTracingOptions } from './types';
 
 /**
- * Runs the resources package's env detector (`OTEL_SERVICE_NAME`,
- * `OTEL_RESOURCE_ATTRIBUTES`) on `env`. The detector reads `process.env` only, so a
- * different record is swapped in for this one synchronous call.
+ * Runs the resources package's environment detectors on `env`: `OTEL_RESOURCE_ATTRIBUTES`,
+ * then `OTEL_SERVICE_NAME` over its `service.name`. The detectors read `process.env` only,
+ * so a different record is swapped in for this one synchronous call.
  */
 function detectFromEnv(env: Env): Resource {
-  const detect = () => detectResources({ detectors: [envDetector] });
+  const detect = () =>
+    detectResources({ detectors: [resourceAttributesEnvDetector, serviceNameEnvDetector] });
   if (env === process.env) return detect();
   const saved = process.env;
   process.env = { ...env };

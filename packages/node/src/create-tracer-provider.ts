@@ -1,4 +1,4 @@
-import { AlwaysOffSampler, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { AlwaysOffSampler, TracerProvider } from '@opentelemetry/sdk-trace';
 import { buildProvider } from './build-provider';
 import { checkOptions } from './check-options';
 import { isSdkDisabled } from './sdk-disabled';
@@ -14,9 +14,9 @@ import type { NodeTracingOptions } from './types';
  * const provider = createTracerProvider({ serviceName: 'orders' });
  * app.use(tracing({ tracerProvider: provider }));
  */
-export function createTracerProvider(options: NodeTracingOptions = {}): NodeTracerProvider {
+export function createTracerProvider(options: NodeTracingOptions = {}): TracerProvider {
   checkOptions(options);
   const env = options.env ?? process.env;
-  if (isSdkDisabled(env)) return new NodeTracerProvider({ sampler: new AlwaysOffSampler() });
+  if (isSdkDisabled(env)) return new TracerProvider({ sampler: new AlwaysOffSampler() });
   return buildProvider(options, env).provider;
 }

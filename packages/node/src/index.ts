@@ -4,9 +4,9 @@ export { WaterfallSpanExporter } from './waterfall';
 export type { WaterfallOptions } from './waterfall';
 export type { Env, NodeTracing, NodeTracingOptions } from './types';
 export type {
-  NodeTracerProvider,
   ReadableSpan,
   Sampler,
   SpanExporter,
   SpanProcessor,
-} from '@opentelemetry/sdk-trace-node';
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';

@@ -1,5 +1,13 @@
-import { diag, metrics, trace } from '@opentelemetry/api';
+import {
+  context,
+  diag,
+  metrics,
+  propagation,
+  trace,
+  type TextMapPropagator,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import type { TracerProvider } from '@opentelemetry/sdk-trace';
 import { buildMeterProvider } from './build-meter-provider';
 import { buildProvider } from './build-provider';
 import { checkOptions } from './check-options';
@@ -27,30 +35,39 @@ const disabledTracing: NodeTracing = {
   shutdown: async () => undefined,
 };
 
+/**
+ * Makes `provider` the API's tracer provider, with the AsyncLocalStorage context manager
+ * (a span started after an `await` or in a callback finds its parent) and `propagator`.
+ */
+function registerGlobally(provider: TracerProvider, propagator: TextMapPropagator): void {
+  trace.setGlobalTracerProvider(provider);
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(propagator);
+}
+
+/** Builds everything first, so that a set-up that fails registers nothing. */
 function startOnce(options: NodeTracingOptions): NodeTracing {
   const env = options.env ?? process.env;
   setDiagLoggerFromEnv(env);
   if (isSdkDisabled(env)) return disabledTracing;
   const { provider, exporters, resource } = buildProvider(options, env);
-  provider.register({
-    contextManager: new AsyncLocalStorageContextManager(),
-    propagator: options.propagator ?? defaultPropagator(),
-  });
   const meterProvider = buildMeterProvider(options, env, resource);
+  const propagator = options.propagator ?? defaultPropagator();
+  registerGlobally(provider, propagator);
   if (meterProvider !== undefined) metrics.setGlobalMeterProvider(meterProvider);
   return tracingHandle(provider, exporters, meterProvider);
 }
 
 /**
  * Sets up OpenTelemetry for this process from the standard `OTEL_*` variables and
- * the options: a `NodeTracerProvider` with the service's resource, the sampler, a
- * batch processor to the chosen exporter (OTLP over HTTP, or the terminal waterfall),
- * the AsyncLocalStorage context manager and the W3C propagators (otelware's spec-exact
- * Trace Context, and Baggage), all registered globally; a meter provider for the HTTP
- * duration histograms when metrics have somewhere to go (`OTEL_METRICS_EXPORTER`, an
- * OTLP endpoint, or `metricReaders`); spans and metrics are flushed on SIGTERM, SIGINT
- * and beforeExit. A second call
- * returns the first handle. Bad settings warn through `diag` and fall back.
+ * the options: the SDK's `TracerProvider` with the service's resource, the sampler and
+ * span limits, a batch processor to the chosen exporter (OTLP over HTTP, or the terminal
+ * waterfall), the AsyncLocalStorage context manager and the W3C propagators (otelware's
+ * spec-exact Trace Context, and Baggage), all registered globally through
+ * `@opentelemetry/api`; a meter provider for the HTTP duration histograms when metrics
+ * have somewhere to go (`OTEL_METRICS_EXPORTER`, an OTLP endpoint, or `metricReaders`);
+ * spans and metrics are flushed on SIGTERM, SIGINT and beforeExit. A second call returns
+ * the first handle. Bad settings warn through `diag` and fall back.
  *
  * @example
  * import { start } from '@otelware/node';

@@ -1,6 +1,6 @@
 import { diag } from '@opentelemetry/api';
 import type { MeterProvider } from '@opentelemetry/sdk-metrics';
-import type { NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
 import { flushOnExit } from './flush-on-exit';
 import type { NodeTracing } from './types';
 
@@ -18,7 +18,7 @@ async function reportFailure(what: string, work: () => Promise<unknown>): Promis
  * metrics. Shutdown runs once.
  */
 export function tracingHandle(
-  provider: NodeTracerProvider,
+  provider: TracerProvider,
   exporters: readonly SpanExporter[],
   meterProvider?: MeterProvider,
 ): NodeTracing {

@@ -5,7 +5,7 @@ import type {
   TracerProvider,
 } from '@opentelemetry/api';
 import type { MetricReader } from '@opentelemetry/sdk-metrics';
-import type { Sampler, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { Sampler, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace';
 
 /** Environment variables as `process.env` holds them. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -29,8 +29,8 @@ export interface NodeTracingOptions {
    */
   sampler?: Sampler;
   /**
-   * Where finished spans go, through a `BatchSpanProcessor`. Replaces the exporter
-   * the environment would choose.
+   * Where finished spans go, through a `BatchSpanProcessor` (set by `OTEL_BSP_*`). Replaces
+   * the exporter the environment would choose.
    * @default OTLP over HTTP when an OTLP endpoint is set or `OTEL_TRACES_EXPORTER=otlp`,
    * nothing for `none`, else the terminal waterfall
    */
@@ -51,9 +51,10 @@ export interface NodeTracingOptions {
   /**
    * Read instead of `process.env` for the variables otelware decides on (`OTEL_SDK_DISABLED`,
    * `OTEL_SERVICE_NAME`, `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_TRACES_SAMPLER[_ARG]`,
-   * `OTEL_TRACES_EXPORTER`, the OTLP endpoint and protocol, `OTEL_LOG_LEVEL`). The
-   * official OTLP exporters still read their own settings (endpoint, headers, timeout)
-   * from `process.env`.
+   * `OTEL_TRACES_EXPORTER`, `OTEL_METRICS_EXPORTER`, the OTLP endpoint and protocol,
+   * `OTEL_BSP_*`, the span limits, `OTEL_METRIC_EXPORT_*`, `OTEL_LOG_LEVEL`). The official
+   * OTLP exporters still read their own settings (endpoint, headers, timeout) from
+   * `process.env`.
    * @default process.env
    */
   env?: Env;

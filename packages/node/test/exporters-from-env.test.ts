@@ -1,6 +1,6 @@
 import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import { createExporters } from '../src/create-exporters';
 import { exportersFromEnv } from '../src/exporters-from-env';
 import { WaterfallSpanExporter } from '../src/waterfall';

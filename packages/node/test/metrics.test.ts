@@ -9,7 +9,7 @@ import {
   PeriodicExportingMetricReader,
   type Histogram,
 } from '@opentelemetry/sdk-metrics';
-import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import { tracing } from '@otelware/express';
 import express from 'express';
 import request from 'supertest';

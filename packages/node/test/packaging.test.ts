@@ -27,7 +27,7 @@ describe('the built @otelware/node package', () => {
         expect(existsSync(path.join(packageDir, file))).toBe(true);
       }
     }
-    expect(manifest.peerDependencies).toEqual({ '@opentelemetry/api': '^1.9.0' });
+    expect(manifest.peerDependencies).toEqual({ '@opentelemetry/api': '^1.10.0' });
   });
 
   it.each([

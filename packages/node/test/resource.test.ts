@@ -1,4 +1,4 @@
-import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import { createTracerProvider } from '../src';
 
 /** The resource attributes a provider stamps on its spans. */
@@ -19,7 +19,7 @@ describe('the resource', () => {
       'service.name': `unknown_service:${process.argv0}`,
       'telemetry.sdk.language': 'nodejs',
       'telemetry.sdk.name': 'opentelemetry',
-      'telemetry.sdk.version': expect.stringMatching(/^2\./),
+      'telemetry.sdk.version': expect.stringMatching(/^3\./),
     });
   });
 

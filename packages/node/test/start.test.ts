@@ -1,15 +1,18 @@
 import {
   context,
+  createContextKey,
   propagation,
   trace,
   type Context,
   type ProxyTracerProvider,
 } from '@opentelemetry/api';
+import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import {
   InMemorySpanExporter,
+  TracerProvider,
   type ReadableSpan,
   type SpanExporter,
-} from '@opentelemetry/sdk-trace-node';
+} from '@opentelemetry/sdk-trace';
 import { createTracerProvider, start } from '../src';
 import { useDiagSpy } from './diag-spy';
 import { resetStart } from './reset-start';
@@ -91,13 +94,13 @@ describe('start()', () => {
   it('takes the sampler, extra span processors and propagator from the options', async () => {
     const { exporter, spans } = recordingExporter();
     const extra = new InMemorySpanExporter();
-    const { SimpleSpanProcessor, AlwaysOffSampler } = await import('@opentelemetry/sdk-trace-node');
+    const { SimpleSpanProcessor, AlwaysOffSampler } = await import('@opentelemetry/sdk-trace');
     const propagator = { inject: jest.fn(), extract: (ctx: Context) => ctx, fields: () => [] };
     const tracing = start({
       exporter,
       env: {},
       sampler: new AlwaysOffSampler(),
-      spanProcessors: [new SimpleSpanProcessor(extra)],
+      spanProcessors: [new SimpleSpanProcessor({ exporter: extra })],
       propagator,
     });
     trace.getTracer('test').startSpan('dropped').end();
@@ -128,6 +131,27 @@ describe('start()', () => {
     expect(['SIGTERM', 'SIGINT', 'beforeExit'].map((e) => process.listenerCount(e))).toEqual(
       before,
     );
+  });
+
+  it('registers nothing when the set-up fails, and runs untraced', () => {
+    const reader = new (class extends MetricReader {
+      protected onForceFlush = async () => undefined;
+      protected onShutdown = async () => undefined;
+    })();
+    new MeterProvider({ readers: [reader] }); // a reader serves one meter provider only
+    start({ metricReaders: [reader], env: { OTEL_TRACES_EXPORTER: 'none' } });
+
+    expect(diagSpy.errors).toEqual([
+      '@otelware/node: start() failed; the app runs without tracing',
+    ]);
+    expect(trace.getTracer('test').startSpan('nothing').isRecording()).toBe(false);
+    expect(registeredProvider()).not.toBeInstanceOf(TracerProvider);
+    const key = createContextKey('probe');
+    expect(
+      context.with(context.active().setValue(key, 1), () => context.active().getValue(key)),
+    ).toBeUndefined(); // no context manager
+    expect(propagation.fields()).toEqual([]); // no propagator
+    expect(process.listenerCount('SIGTERM')).toBe(0);
   });
 
   it('warns about OTEL_SDK_DISABLED values other than true and false, and starts', () => {

@@ -1,4 +1,4 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { STYLE, serviceStyle } from './ansi-style';
 import { blockHeaderLines } from './block-header';
 import { nanosBetween, serviceNameOf } from './span-fields';

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@opentelemetry/api';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { STYLE } from './ansi-style';
 import { hasRemoteParent, parentIdOf } from './span-fields';
 import type { Segment } from './styled-text';

@@ -1,4 +1,4 @@
-import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
 import { STYLE } from './ansi-style';
 import { formatDuration } from './format-duration';
 import { nanosBetween } from './span-fields';

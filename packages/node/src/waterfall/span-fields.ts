@@ -1,9 +1,9 @@
 import type { HrTime } from '@opentelemetry/api';
 import { SpanKind } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 
-// The exporter reads spans from any SDK: 2.x names the parent `parentSpanContext`,
-// 1.x had `parentSpanId`. Reading both here keeps the rest of the waterfall version-blind.
+// The exporter reads spans from any SDK: 2.x and 3.x name the parent `parentSpanContext`,
+// 1.x `parentSpanId`. Reading both here keeps the rest of the waterfall version-blind.
 type AnySdkSpan = ReadableSpan & { readonly parentSpanId?: string };
 
 const INVALID_SPAN_ID = '0000000000000000';

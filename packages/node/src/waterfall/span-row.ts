@@ -1,5 +1,5 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { STYLE } from './ansi-style';
 import { formatDuration } from './format-duration';
 import { kindNameOf, nanosBetween, serviceNameOf } from './span-fields';

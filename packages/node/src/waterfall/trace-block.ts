@@ -1,4 +1,4 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 
 /** What the buffer hands to the printer: the spans of one trace that are ready to draw. */
 export interface TraceBlock {

@@ -1,4 +1,4 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { PrintedTraces } from './printed-traces';
 import { parentIdOf, spanIdOf, traceIdOf } from './span-fields';
 import type { TraceBlock } from './trace-block';

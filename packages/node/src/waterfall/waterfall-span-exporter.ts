@@ -1,6 +1,6 @@
 import { diag } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
-import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { flushBeforeExit } from './flush-before-exit';
 import { formatTraceBlock } from './format-trace-block';
 import {
@@ -21,8 +21,8 @@ const MAX_SPANS_PER_TRACE = 500;
  * tracer providers to see several services of one process in one tree.
  *
  * @example
- * const provider = new BasicTracerProvider({
- *   spanProcessors: [new SimpleSpanProcessor(new WaterfallSpanExporter())],
+ * const provider = new TracerProvider({
+ *   spanProcessors: [new SimpleSpanProcessor({ exporter: new WaterfallSpanExporter() })],
  * });
  */
 export class WaterfallSpanExporter implements SpanExporter {

@@ -2,7 +2,7 @@ import type { Attributes, HrTime, SpanStatus } from '@opentelemetry/api';
 import { SpanKind, SpanStatusCode, TraceFlags } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
 
 export const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 export const OTHER_TRACE_ID = '0af7651916cd43dd8448eb211c80319c';

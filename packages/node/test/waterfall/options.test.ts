@@ -1,4 +1,4 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { detectColor } from '../../src/waterfall/detect-color';
 import { WaterfallSpanExporter, type WaterfallOptions } from '../../src/waterfall';
 import { collectWrites, fixedSpan } from './fixed-span';

@@ -1,10 +1,6 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BasicTracerProvider,
-  SimpleSpanProcessor,
-  type IdGenerator,
-} from '@opentelemetry/sdk-trace-base';
+import { SimpleSpanProcessor, TracerProvider, type IdGenerator } from '@opentelemetry/sdk-trace';
 import { WaterfallSpanExporter } from '../../src/waterfall';
 import { atMillis, collectWrites, TRACE_ID } from './fixed-span';
 
@@ -21,12 +17,12 @@ test('prints the spans of two real tracer providers sharing one exporter as one 
   const out = collectWrites();
   const exporter = new WaterfallSpanExporter({ color: false, width: 100, settleMillis: 5, ...out });
   const idGenerator = countingIds();
-  const providers: BasicTracerProvider[] = [];
+  const providers: TracerProvider[] = [];
   const providerFor = (service: string) => {
-    const provider = new BasicTracerProvider({
+    const provider = new TracerProvider({
       resource: resourceFromAttributes({ 'service.name': service }),
       idGenerator,
-      spanProcessors: [new SimpleSpanProcessor(exporter)],
+      spanProcessors: [new SimpleSpanProcessor({ exporter })],
     });
     providers.push(provider);
     return provider;

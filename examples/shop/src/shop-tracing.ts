@@ -1,8 +1,8 @@
 import {
   createTracerProvider,
   start,
-  type NodeTracerProvider,
   type SpanExporter,
+  type TracerProvider,
 } from '@otelware/node';
 
 /** An exporter that can also print what it holds now: the waterfall, or a test's collector. */
@@ -10,9 +10,9 @@ export type FlushableExporter = SpanExporter & { forceFlush(): Promise<void> };
 
 /** The three services' providers, and how to print and end their traces. */
 export interface ShopTracing {
-  readonly gateway: NodeTracerProvider;
-  readonly orders: NodeTracerProvider;
-  readonly users: NodeTracerProvider;
+  readonly gateway: TracerProvider;
+  readonly orders: TracerProvider;
+  readonly users: TracerProvider;
   /** Exports every ended span, then has the exporter print each trace complete. */
   flush(): Promise<void>;
   shutdown(): Promise<void>;

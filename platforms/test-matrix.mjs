@@ -62,7 +62,7 @@ async function execute(run, jestArgs) {
   };
   const [command, args, cwd] =
     run.line === 'bun'
-      ? [binary, ['test'], path.join(root, 'platforms', 'bun')]
+      ? [binary, ['run', 'test'], path.join(root, 'platforms', 'bun')]
       : [binary, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs], root];
   const { code, text } = await stream(command, args, { cwd, env });
   const tests = countTests(run, text);

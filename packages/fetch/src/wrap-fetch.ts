@@ -120,5 +120,18 @@ export function wrapFetch<F extends (input: never, init?: never) => Promise<unkn
   }
 
   Object.defineProperty(tracedFetch, ORIGINAL, { value: original });
+  keepOwnProperties(tracedFetch, fetch);
   return tracedFetch as unknown as F;
+}
+
+/**
+ * Gives the wrapper the wrapped function's own properties (Bun's `fetch.preconnect`, say),
+ * so code that uses them works the same once fetch is traced.
+ */
+function keepOwnProperties(wrapper: object, fetch: object): void {
+  for (const key of Reflect.ownKeys(fetch)) {
+    if (Object.prototype.hasOwnProperty.call(wrapper, key)) continue; // length, name, prototype…
+    const descriptor = Object.getOwnPropertyDescriptor(fetch, key);
+    if (descriptor !== undefined) Object.defineProperty(wrapper, key, descriptor);
+  }
 }

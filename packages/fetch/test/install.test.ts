@@ -61,6 +61,25 @@ describe('instrumentFetch', () => {
     uninstrument();
     expect(globalThis.fetch).toBe(later);
   });
+
+  it("keeps the wrapped fetch's own properties (Bun's fetch.preconnect)", async () => {
+    const preconnect = jest.fn();
+    const marker = Symbol('marker');
+    const withExtras = Object.assign(
+      (input: string, init?: RequestInit) => nodeFetch(input, init),
+      { preconnect },
+    );
+    Object.defineProperty(withExtras, marker, { value: 'kept', enumerable: false });
+    globalThis.fetch = withExtras as unknown as typeof fetch;
+    const uninstrument = instrumentFetch();
+    const traced = globalThis.fetch as unknown as typeof withExtras & Record<symbol, unknown>;
+    expect(traced).not.toBe(withExtras);
+    traced.preconnect('http://localhost:1');
+    expect(preconnect).toHaveBeenCalledWith('http://localhost:1');
+    expect(traced[marker]).toBe('kept');
+    expect(await callAndCount()).toEqual({ clientSpans: 1, traceparents: 1 });
+    uninstrument();
+  });
 });
 
 describe('wrapFetch', () => {

@@ -78,6 +78,8 @@ function spawnChild(options: ChildOptions): ChildProcess {
   const nodeArgs = [
     '--require',
     requireFromBench.resolve('tsx/cjs'),
+    '--require',
+    path.join(serverDir, 'one-api.ts'),
     ...(options.preload === undefined ? [] : ['--require', path.join(serverDir, options.preload)]),
     ...(options.nodeArgs ?? []),
     path.join(serverDir, options.entry),

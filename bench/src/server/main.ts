@@ -15,9 +15,11 @@ const START = { express: startExpress, koa: startKoa, fastify: startFastify };
 async function main(): Promise<void> {
   const variant = serverVariantFromEnv();
   if (variant.registersSdk) registerSdk(variant.sampled);
-  // In an app, something makes a span active sooner or later, and from then on Node 20's
-  // AsyncLocalStorage (the SDK's context manager) runs a hook for every async resource
-  // and promise: the control pays that too, once, and then nothing per request.
+  // In an app, something makes a span active sooner or later, and from then on the SDK's
+  // context manager (AsyncLocalStorage) carries a context along: on Node.js 20 (and 22
+  // by default) through a hook for every async resource and promise, from 24 on in
+  // AsyncContextFrame, without hooks. The control pays that too, once, and then nothing
+  // per request.
   if (variant.name === 'sdk-only') context.with(context.active(), () => undefined);
   answerRunner();
   const port = await START[variant.framework](variant.tracing);

@@ -1,12 +1,27 @@
-import {
-  AlwaysOffSampler,
-  AlwaysOnSampler,
-  BatchSpanProcessor,
-  NodeTracerProvider,
-  type ReadableSpan,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-node';
+import { context, propagation, trace } from '@opentelemetry/api';
+import type * as ContextAsyncHooks from '@opentelemetry/context-async-hooks';
+import type * as Core from '@opentelemetry/core';
+import type * as SdkTrace from '@opentelemetry/sdk-trace';
+import type {
+  ReadableSpan,
+  TracerProvider as SdkTracerProvider,
+  SpanExporter,
+} from '@opentelemetry/sdk-trace';
 import type { ReportedSpan } from '../messages';
+import { sdkRequire } from '../sdk-require';
+
+// The SDK line of this process (OTELWARE_SDK): its packages, with the types of line 3,
+// whose API surface line 2's `@opentelemetry/sdk-trace` 2.x shares.
+const sdk = sdkRequire();
+const { AsyncLocalStorageContextManager } = sdk(
+  '@opentelemetry/context-async-hooks',
+) as typeof ContextAsyncHooks;
+const { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } = sdk(
+  '@opentelemetry/core',
+) as typeof Core;
+const { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, TracerProvider } = sdk(
+  '@opentelemetry/sdk-trace',
+) as typeof SdkTrace;
 
 type ExportDone = Parameters<SpanExporter['export']>[1];
 
@@ -39,25 +54,33 @@ export class DiscardingExporter implements SpanExporter {
 }
 
 export interface RegisteredSdk {
-  readonly provider: NodeTracerProvider;
+  readonly provider: SdkTracerProvider;
   readonly exporter: DiscardingExporter;
 }
 
 let registered: RegisteredSdk | undefined;
 
 /**
- * Registers the SDK as an application would: a NodeTracerProvider (AsyncLocalStorage
- * context manager, W3C propagators) with AlwaysOn or AlwaysOff sampling and a batch
- * processor in front of the discarding exporter. Once per process.
+ * Registers the SDK as an application does (the set-up of `@opentelemetry/sdk-trace`'s
+ * README): the AsyncLocalStorage context manager, the W3C trace-context and baggage
+ * propagators, and a TracerProvider with AlwaysOn or AlwaysOff sampling and a batch
+ * processor in front of the discarding exporter, all set as the API's globals. Once per
+ * process.
  */
 export function registerSdk(sampled: boolean): RegisteredSdk {
   if (registered !== undefined) return registered;
   const exporter = new DiscardingExporter();
-  const provider = new NodeTracerProvider({
+  const provider = new TracerProvider({
     sampler: sampled ? new AlwaysOnSampler() : new AlwaysOffSampler(),
-    spanProcessors: [new BatchSpanProcessor(exporter)],
+    spanProcessors: [new BatchSpanProcessor({ exporter })],
   });
-  provider.register();
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(
+    new CompositePropagator({
+      propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+    }),
+  );
+  trace.setGlobalTracerProvider(provider);
   registered = { provider, exporter };
   return registered;
 }

@@ -1,21 +1,48 @@
 import net from 'node:net';
 
+/** Everything a server wrote on one connection, and how it ended the connection. */
+export interface RawAnswer {
+  /** The bytes written, as latin1 text. */
+  readonly response: string;
+  /**
+   * True when the connection ended with a reset instead of a close. Node's server
+   * answers a request its parser rejects (400, 431) and destroys the socket; request
+   * bytes it never read make the kernel send a reset. Whether a Node client reports
+   * that reset depends on libuv: 1.52 (Node 24) reads it as `ECONNRESET`, older ones
+   * may report a plain end.
+   */
+  readonly reset: boolean;
+}
+
 /**
  * Sends `head` (and `body`) byte for byte on a new connection and resolves with
- * everything the server wrote until it closed, as latin1 text. No HTTP client
- * stands in between, so headers Node's client refuses to send (control
+ * everything the server wrote until it closed or reset the connection. No HTTP
+ * client stands in between, so headers Node's client refuses to send (control
  * characters, raw UTF-8, repeated `traceparent`) reach the server as written.
  * The request should say `Connection: close`.
  */
-export function rawExchange(port: number, head: string, body = ''): Promise<string> {
+export function rawAnswer(port: number, head: string, body = ''): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
+    let reset = false;
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') reset = true;
+      else reject(error);
+    });
+    socket.on('close', () =>
+      resolve({ response: Buffer.concat(chunks).toString('latin1'), reset }),
+    );
     socket.end(Buffer.from(head + body, 'latin1'));
   });
+}
+
+/** `rawAnswer`'s response, for requests the server must answer and close normally. */
+export async function rawExchange(port: number, head: string, body = ''): Promise<string> {
+  const { response, reset } = await rawAnswer(port, head, body);
+  if (reset) throw new Error(`the server reset the connection after writing: ${response}`);
+  return response;
 }
 
 /** A response without its `Date` header, the one line that differs between two runs. */

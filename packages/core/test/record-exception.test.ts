@@ -6,7 +6,6 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { createTestProvider, THROWN_VALUES, useDiagMessages } from '@otelware/test-support';
 import { MAX_ATTRIBUTE_LENGTH } from '../src/cap-length';
-import { errorTypeOf } from '../src/error-type';
 import { exceptionAttributes, recordException } from '../src/record-exception';
 
 const diagMessages = useDiagMessages();
@@ -30,10 +29,6 @@ describe('recordException', () => {
   it.each(THROWN_VALUES)('records $label without an SDK warning', async ({ value }) => {
     await recorded(value);
     expect(diagMessages).toEqual([]);
-  });
-
-  it.each(THROWN_VALUES)('names $label for error.type', ({ value, errorType }) => {
-    expect(errorTypeOf(value)).toBe(errorType);
   });
 
   it('hands an Error to the SDK as it is', async () => {

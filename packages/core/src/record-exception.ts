@@ -15,6 +15,12 @@ function isError(value: object): boolean {
   return tag === '[object Error]' || tag === '[object DOMException]';
 }
 
+/** What the SDK's `recordException` reads: it needs a `code`, `name` or `message`. */
+function sdkCanRead(error: object): boolean {
+  const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
+  return Boolean(code) || Boolean(name) || Boolean(message);
+}
+
 function stringProperty(value: object, key: 'name' | 'message' | 'stack'): string | undefined {
   const property = (value as Record<string, unknown>)[key];
   return typeof property === 'string' ? property : undefined;
@@ -106,11 +112,11 @@ export function exceptionAttributes(value: unknown): Attributes {
 /**
  * Records any thrown value as the span's `exception` event (semantic conventions,
  * exceptions on spans). An `Error` goes to the SDK's `recordException` as it is;
- * any other value, which the SDK cannot read (it warns "Failed to record an
+ * any other value (or an Error with no code, name or message), which the SDK cannot read (it warns "Failed to record an
  * exception" and drops the event), gets its attributes from `exceptionAttributes`.
  */
 export function recordException(span: Span, value: unknown): void {
-  if (typeof value === 'object' && value !== null && isError(value)) {
+  if (typeof value === 'object' && value !== null && isError(value) && sdkCanRead(value)) {
     span.recordException(value as Exception);
   } else {
     span.addEvent('exception', exceptionAttributes(value));

@@ -40,6 +40,17 @@ describe('recordException', () => {
       [ATTR_EXCEPTION_STACKTRACE]: error.stack,
     });
   });
+
+  it('records an Error with an empty name and message by its class', async () => {
+    const error = Object.assign(new SyntaxError(''), { name: '' });
+    const [event] = await recorded(error);
+    expect(event?.attributes).toEqual({
+      [ATTR_EXCEPTION_TYPE]: 'SyntaxError',
+      [ATTR_EXCEPTION_MESSAGE]: '',
+      [ATTR_EXCEPTION_STACKTRACE]: error.stack,
+    });
+    expect(diagMessages).toEqual([]);
+  });
 });
 
 describe('exceptionAttributes', () => {

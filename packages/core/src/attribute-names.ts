@@ -23,3 +23,8 @@ export const ATTR_OTELWARE_ABORTED = 'otelware.request.aborted';
 
 /** The `error.type` fallback for a thrown value that has no type name. */
 export const ERROR_TYPE_OTHER = '_OTHER';
+
+/** The `exception` span event's attributes (semantic conventions, exceptions on spans). */
+export const ATTR_EXCEPTION_TYPE = 'exception.type';
+export const ATTR_EXCEPTION_MESSAGE = 'exception.message';
+export const ATTR_EXCEPTION_STACKTRACE = 'exception.stacktrace';

@@ -2,7 +2,6 @@ import {
   SpanStatusCode,
   type Attributes,
   type Context,
-  type Exception,
   type Histogram,
   type Span,
 } from '@opentelemetry/api';
@@ -16,6 +15,7 @@ import {
 import { monotonicNow } from './duration-histogram';
 import { captureHeaders, type HeaderCapture, type HeaderReader } from './capture-headers';
 import { failureTypeOf } from './error-type';
+import { recordException } from './record-exception';
 import { callSafely, reportError } from './report-error';
 
 /** What the core reads from a response to an outgoing call. */
@@ -109,9 +109,7 @@ export class ClientCall {
     this.finish(
       () => {
         const { span } = this;
-        span.recordException(
-          typeof error === 'object' && error !== null ? (error as Exception) : String(error),
-        );
+        recordException(span, error);
         span.setAttribute(ATTR_ERROR_TYPE, errorType);
         span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(error) });
       },

@@ -2,7 +2,6 @@ import {
   SpanStatusCode,
   type Attributes,
   type Context,
-  type Exception,
   type Histogram,
   type Span,
 } from '@opentelemetry/api';
@@ -19,6 +18,7 @@ import { monotonicNow } from './duration-histogram';
 import type { ObjectSlot } from './object-slot';
 import { captureResponseHeaders } from './capture-headers';
 import { errorTypeOf } from './error-type';
+import { recordException } from './record-exception';
 import { callSafely, reportError } from './report-error';
 import {
   runEmitterInContext,
@@ -57,10 +57,6 @@ function protocolVersion(httpVersion: string | undefined): string | undefined {
   return httpVersion.endsWith('.0') && httpVersion !== '1.0'
     ? httpVersion.slice(0, -2)
     : httpVersion;
-}
-
-function asException(error: unknown): Exception {
-  return typeof error === 'object' && error !== null ? (error as Exception) : String(error);
 }
 
 /**
@@ -240,7 +236,7 @@ export class RequestTrace {
     const { span } = this;
     span.setAttribute(ATTR_ERROR_TYPE, errorType);
     if (this.failed) {
-      span.recordException(asException(this.error));
+      recordException(span, this.error);
       const message = (this.error as { message?: unknown } | null)?.message;
       span.setStatus({
         code: SpanStatusCode.ERROR,

@@ -3,6 +3,7 @@ import { reportError, ServerTracer, type TracingOptions } from '@otelware/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { name, version } from '../package.json';
 import type { ExpressApp } from './express-internals';
+import { keepRoutingSettings } from './keep-routing-settings';
 import { recordErrorsOf } from './record-errors';
 import { traceOfRequest } from './request-slot';
 import { resolveRouteTemplate } from './route-template';
@@ -28,7 +29,9 @@ export function tracing(options?: TracingOptions): RequestHandler {
     { resolveRoute: resolveRouteTemplate },
   );
 
-  return function otelwareTracing(req: Request, res: Response, next: NextFunction): void {
+  return keepRoutingSettings(otelwareTracing);
+
+  function otelwareTracing(req: Request, res: Response, next: NextFunction): void {
     const requestTrace = tracer.startRequest(req);
     if (requestTrace === undefined) return next();
     if (requestTrace.recordsOutcome) {
@@ -42,5 +45,5 @@ export function tracing(options?: TracingOptions): RequestHandler {
     }
     requestTrace.bindRequestEvents(req, sharedRequestPrototype);
     context.with(requestTrace.context, next);
-  };
+  }
 }

@@ -31,3 +31,4 @@ export { settledHeapUsed } from './heap-growth';
 export { RELIABILITY_BUDGET, MEMORY_BUDGET, type ReliabilityBudget } from './reliability-budget';
 export { pipelinedLoad } from './pipelined-load';
 export { neverBreaksSuite } from './never-breaks-suite';
+export { THROWN_VALUES, useDiagMessages, type ThrownValue } from './thrown-values';

@@ -168,16 +168,19 @@ export function resolveRouteTemplate(request: HttpRequest): string | undefined {
   const { route, app, baseUrl = '', originalUrl } = request as HttpRequest & RoutedRequest;
   if (route === undefined || route.path === undefined || app === undefined) return undefined;
   const memo = memoOf(app, route);
-  const path = originalUrl === undefined ? undefined : pathOf(originalUrl);
-  const element = Array.isArray(route.path)
-    ? arrayElement(
-        app,
-        route,
-        memo,
-        route.path,
-        path?.startsWith(baseUrl) ? path.slice(baseUrl.length) : undefined,
-      )
-    : undefined;
+  const paths = Array.isArray(route.path) ? (route.path as readonly RoutePath[]) : undefined;
+  // the request path is needed only to tell the elements of an array apart, or below
+  const path = paths !== undefined && originalUrl !== undefined ? pathOf(originalUrl) : undefined;
+  const element =
+    paths === undefined
+      ? undefined
+      : arrayElement(
+          app,
+          route,
+          memo,
+          paths,
+          path?.startsWith(baseUrl) ? path.slice(baseUrl.length) : undefined,
+        );
   const index = element?.index ?? 0;
   // the same route under the same concrete prefix has the same template: match it once
   const remembered = memo.templates.get(baseUrl)?.[index];
@@ -192,11 +195,12 @@ export function resolveRouteTemplate(request: HttpRequest): string | undefined {
     return template;
   }
   // an error handled outside the route's router: Express has reset req.baseUrl by then
-  const fromPath = path === undefined ? undefined : matchChains(chains, path, prefix, false);
+  const fullPath = path ?? (originalUrl === undefined ? undefined : pathOf(originalUrl));
+  const fromPath =
+    fullPath === undefined ? undefined : matchChains(chains, fullPath, prefix, false);
   if (fromPath === undefined) return undefined;
-  const template = Array.isArray(route.path)
-    ? arrayElement(app, route, memo, route.path, fromPath.rest).template
-    : own;
+  const template =
+    paths === undefined ? own : arrayElement(app, route, memo, paths, fromPath.rest).template;
   return joinTemplate(prefix + fromPath.template, template);
 }
 

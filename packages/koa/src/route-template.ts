@@ -11,7 +11,7 @@ interface RouterLayer {
   match?(path: string): boolean;
   /**
    * The route's handlers: `router.get([a, b], ...handlers)` registers one layer per
-   * path, all sharing this one array.
+   * path with the same handlers (one shared array; a copy each under a `use()` mount).
    */
   readonly stack?: readonly unknown[];
 }
@@ -69,11 +69,19 @@ export function routeTemplateOf(ctx: RoutedContext): string | undefined {
   if (chosen?.path === undefined) return undefined;
   // not the route that ran: of a route declared with an array of paths, the first
   // path that matches, the one whose layer the router runs first
-  const { stack } = chosen;
   const first = matched.find(
-    (layer) => layer.stack === stack && stack !== undefined && servesRequest(layer, method, path),
+    (layer) => sameHandlers(layer.stack, chosen.stack) && servesRequest(layer, method, path),
   );
   return formatPath((first ?? chosen).path as string | RegExp);
+}
+
+function sameHandlers(
+  one: readonly unknown[] | undefined,
+  other: readonly unknown[] | undefined,
+): boolean {
+  if (one === other) return one !== undefined;
+  if (one === undefined || other === undefined || one.length !== other.length) return false;
+  return one.every((handler, index) => handler === other[index]);
 }
 
 /** The core's `resolveRoute` hook: the route template of a request traced by this adapter. */

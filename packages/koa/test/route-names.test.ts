@@ -328,6 +328,25 @@ describe.each(koaMajors)('route templates on Koa $major', ({ Koa: KoaClass }) =>
     });
   });
 
+  it('names an array of paths in a mounted router by the first element that matches when a router middleware answers first', async () => {
+    const target = app();
+    const items = new Router();
+    items.get(['/items/:id', '/:section/:id'], (ctx) => {
+      ctx.body = 'item';
+    });
+    const api = new Router();
+    api.use((ctx) => {
+      ctx.status = 401;
+      ctx.body = 'log in first';
+    });
+    api.use('/v1', items.routes());
+    target.use(api.routes());
+    expect(await spanFor(target, 'get', '/v1/items/7', 401)).toEqual({
+      name: 'GET /v1/items/:id',
+      route: '/v1/items/:id',
+    });
+  });
+
   it('names a RegExp route by its source, not by the URL', async () => {
     const target = app();
     const router = new Router();

@@ -140,16 +140,79 @@ describe.each(expressMajors)('route templates on Express $major', ({ major, expr
     });
   });
 
-  it('names an array of paths by all of them, whichever matched', async () => {
+  it('names a route declared with an array of paths by the element that matched', async () => {
     const target = app();
     target.get(['/photos/:id', '/pictures/:id'], ok);
-    const expected = {
-      name: 'GET [/photos/:id,/pictures/:id]',
-      route: '[/photos/:id,/pictures/:id]',
-    };
-    expect(await spanFor(target, 'get', '/pictures/5')).toEqual(expected);
+    expect(await spanFor(target, 'get', '/pictures/5')).toEqual({
+      name: 'GET /pictures/:id',
+      route: '/pictures/:id',
+    });
     otel.exporter.reset();
-    expect(await spanFor(target, 'get', '/photos/6')).toEqual(expected);
+    expect(await spanFor(target, 'get', '/photos/6')).toEqual({
+      name: 'GET /photos/:id',
+      route: '/photos/:id',
+    });
+  });
+
+  it('names an array of paths in a router under a parameterised mount by the element that matched', async () => {
+    const target = app();
+    const albums = express.Router({ mergeParams: true });
+    albums.get(['/photos/:id', '/pictures/:id'], ok);
+    target.use('/users/:userId', albums);
+    expect(await spanFor(target, 'get', '/users/3/pictures/5')).toEqual({
+      name: 'GET /users/:userId/pictures/:id',
+      route: '/users/:userId/pictures/:id',
+    });
+    otel.exporter.reset();
+    expect(await spanFor(target, 'get', '/users/3/photos/5')).toEqual({
+      name: 'GET /users/:userId/photos/:id',
+      route: '/users/:userId/photos/:id',
+    });
+  });
+
+  it('names an array of paths in a sub-application by the element that matched', async () => {
+    const target = app();
+    const admin = express();
+    admin.get(['/stats/:day', '/reports/:day'], ok);
+    target.use('/admin', admin);
+    expect(await spanFor(target, 'get', '/admin/reports/monday')).toEqual({
+      name: 'GET /admin/reports/:day',
+      route: '/admin/reports/:day',
+    });
+  });
+
+  it('names an array of paths by the first element that matches when several do', async () => {
+    const target = app();
+    target.get(['/items/new', '/items/:id', '/:section/:id'], ok);
+    expect(await spanFor(target, 'get', '/items/7')).toEqual({
+      name: 'GET /items/:id',
+      route: '/items/:id',
+    });
+  });
+
+  it('names an array holding a RegExp by the RegExp source when it matched', async () => {
+    const target = app();
+    target.get(['/files/:name', /^\/archive\/\d+$/], ok);
+    expect(await spanFor(target, 'get', '/archive/2024')).toEqual({
+      name: 'GET /^\\/archive\\/\\d+$/',
+      route: '/^\\/archive\\/\\d+$/',
+    });
+  });
+
+  it('names an array of paths by the element that matched when an error is handled outside its router', async () => {
+    const target = app();
+    const albums = express.Router();
+    albums.get(['/photos/:id', '/pictures/:id'], () => {
+      throw new Error('broken');
+    });
+    target.use('/api', albums);
+    target.use((_err: Error, _req: Request, res: Response, _next: () => void) => {
+      res.status(500).send('handled');
+    });
+    expect(await spanFor(target, 'get', '/api/pictures/1', 500)).toEqual({
+      name: 'GET /api/pictures/:id',
+      route: '/api/pictures/:id',
+    });
   });
 
   it('names a RegExp path by its source, not by the URL', async () => {

@@ -9,6 +9,11 @@ interface RouterLayer {
   readonly methods?: readonly string[];
   /** Whether the layer matches a request path. */
   match?(path: string): boolean;
+  /**
+   * The route's handlers: `router.get([a, b], ...handlers)` registers one layer per
+   * path with the same handlers (one shared array; a copy each under a `use()` mount).
+   */
+  readonly stack?: readonly unknown[];
 }
 
 /** What `@koa/router` leaves on `ctx` while routing. */
@@ -44,7 +49,10 @@ function servesRequest(layer: RouterLayer, method: string, path: string): boolea
  * `use()` mount, but a `router.use()` middleware running after the route, or
  * answering before it, overwrites it with its own path. So the template is that
  * path only if it belongs to a route serving this method and path; otherwise the
- * last such route the routers matched (the route the router chose).
+ * last such route the routers matched (the route the router chose), or, when that
+ * route was declared with an array of paths, the first of its paths that matches.
+ * An array of paths needs nothing more: `@koa/router` registers one layer per
+ * path, so the path that ran is one element, never the array.
  * `undefined` when no route matched: a 404, or a 405 from `allowedMethods()`.
  */
 export function routeTemplateOf(ctx: RoutedContext): string | undefined {
@@ -56,9 +64,24 @@ export function routeTemplateOf(ctx: RoutedContext): string | undefined {
   for (const layer of matched) {
     if (!servesRequest(layer, method, path)) continue;
     chosen = layer;
-    if (layer.path === last) break;
+    if (layer.path === last) return formatPath(layer.path as string | RegExp);
   }
-  return chosen?.path === undefined ? undefined : formatPath(chosen.path);
+  if (chosen?.path === undefined) return undefined;
+  // not the route that ran: of a route declared with an array of paths, the first
+  // path that matches, the one whose layer the router runs first
+  const first = matched.find(
+    (layer) => sameHandlers(layer.stack, chosen.stack) && servesRequest(layer, method, path),
+  );
+  return formatPath((first ?? chosen).path as string | RegExp);
+}
+
+function sameHandlers(
+  one: readonly unknown[] | undefined,
+  other: readonly unknown[] | undefined,
+): boolean {
+  if (one === other) return one !== undefined;
+  if (one === undefined || other === undefined || one.length !== other.length) return false;
+  return one.every((handler, index) => handler === other[index]);
 }
 
 /** The core's `resolveRoute` hook: the route template of a request traced by this adapter. */

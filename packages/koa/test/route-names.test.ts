@@ -250,6 +250,103 @@ describe.each(koaMajors)('route templates on Koa $major', ({ Koa: KoaClass }) =>
     expect(span?.name).toBe('HEAD /files/:name');
   });
 
+  it('names a route declared with an array of paths by the element that matched', async () => {
+    const target = app();
+    const router = new Router();
+    router.get(['/photos/:id', '/pictures/:id'], (ctx) => {
+      ctx.body = 'ok';
+    });
+    target.use(router.routes());
+    expect(await spanFor(target, 'get', '/pictures/5')).toEqual({
+      name: 'GET /pictures/:id',
+      route: '/pictures/:id',
+    });
+    otel.exporter.reset();
+    expect(await spanFor(target, 'get', '/photos/6')).toEqual({
+      name: 'GET /photos/:id',
+      route: '/photos/:id',
+    });
+  });
+
+  it('names an array of paths under a prefix and a use() mount by the element that matched', async () => {
+    const target = app();
+    const albums = new Router();
+    albums.get(['/photos/:id', '/pictures/:id'], (ctx) => {
+      ctx.body = 'ok';
+    });
+    const api = new Router({ prefix: '/api' });
+    api.use('/users/:userId', albums.routes());
+    target.use(api.routes());
+    expect(await spanFor(target, 'get', '/api/users/3/pictures/5')).toEqual({
+      name: 'GET /api/users/:userId/pictures/:id',
+      route: '/api/users/:userId/pictures/:id',
+    });
+  });
+
+  it('names a router mounted on an array of paths by the mount that matched', async () => {
+    const target = app();
+    const albums = new Router();
+    albums.get('/photos/:id', (ctx) => {
+      ctx.body = 'ok';
+    });
+    const api = new Router();
+    api.use(['/users/:userId', '/teams/:teamId'], albums.routes());
+    target.use(api.routes());
+    expect(await spanFor(target, 'get', '/teams/3/photos/5')).toEqual({
+      name: 'GET /teams/:teamId/photos/:id',
+      route: '/teams/:teamId/photos/:id',
+    });
+  });
+
+  it('names an array of paths by the first element that matches when several do', async () => {
+    const target = app();
+    const router = new Router();
+    router.get(['/items/new', '/items/:id', '/:section/:id'], (ctx) => {
+      ctx.body = 'ok';
+    });
+    target.use(router.routes());
+    expect(await spanFor(target, 'get', '/items/7')).toEqual({
+      name: 'GET /items/:id',
+      route: '/items/:id',
+    });
+  });
+
+  it('names an array of paths by the first element that matches when a router middleware answers first', async () => {
+    const target = app();
+    const router = new Router();
+    router.use((ctx) => {
+      ctx.status = 401;
+      ctx.body = 'log in first';
+    });
+    router.get(['/items/:id', '/:section/:id'], (ctx) => {
+      ctx.body = 'item';
+    });
+    target.use(router.routes());
+    expect(await spanFor(target, 'get', '/items/7', 401)).toEqual({
+      name: 'GET /items/:id',
+      route: '/items/:id',
+    });
+  });
+
+  it('names an array of paths in a mounted router by the first element that matches when a router middleware answers first', async () => {
+    const target = app();
+    const items = new Router();
+    items.get(['/items/:id', '/:section/:id'], (ctx) => {
+      ctx.body = 'item';
+    });
+    const api = new Router();
+    api.use((ctx) => {
+      ctx.status = 401;
+      ctx.body = 'log in first';
+    });
+    api.use('/v1', items.routes());
+    target.use(api.routes());
+    expect(await spanFor(target, 'get', '/v1/items/7', 401)).toEqual({
+      name: 'GET /v1/items/:id',
+      route: '/v1/items/:id',
+    });
+  });
+
   it('names a RegExp route by its source, not by the URL', async () => {
     const target = app();
     const router = new Router();

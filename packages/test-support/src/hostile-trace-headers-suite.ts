@@ -1,6 +1,8 @@
 import { HEAVY_TEST_TIMEOUT } from './reliability-budget';
 import { diag, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { CompositePropagator, W3CBaggagePropagator } from '@opentelemetry/core';
 import { AlwaysOnSampler, type ReadableSpan } from '@opentelemetry/sdk-trace';
+import { TraceContextPropagator } from '@otelware/core';
 import fc from 'fast-check';
 import { checkProperty } from './property-check';
 import { bodyOf, rawExchange, statusOf } from './raw-http';
@@ -60,7 +62,9 @@ function expectVerdict(span: ReadableSpan, verdict: ContextVerdict, lines: reado
  * real sockets (control characters and 1 MB values let through by a lenient Node
  * parser, so they reach the tracing code): every request is answered 200, the
  * handler runs in a valid server span, the span continues the incoming trace
- * exactly when the header is valid, and otelware reports no failure of its own.
+ * exactly when the header is valid, a valid `tracestate` (Level 2 keys, duplicate
+ * keys allowed) is inherited with one entry per key, and otelware reports no
+ * failure of its own. The app uses otelware's `TraceContextPropagator`.
  */
 export function hostileTraceHeadersSuite(subject: ServerSubject, runs: HostileHeaderRuns): void {
   const sdk = createTestProvider(new AlwaysOnSampler()); // unsampled parents are recorded too
@@ -79,7 +83,13 @@ export function hostileTraceHeadersSuite(subject: ServerSubject, runs: HostileHe
           throw new Error('not used');
         },
       },
-      { tracerProvider: sdk.provider },
+      {
+        tracerProvider: sdk.provider,
+        // otelware's own W3C Trace Context rules (the ones @otelware/node installs)
+        propagator: new CompositePropagator({
+          propagators: [new TraceContextPropagator(), new W3CBaggagePropagator()],
+        }),
+      },
       LENIENT_SERVER,
     );
   });
@@ -131,12 +141,16 @@ export function hostileTraceHeadersSuite(subject: ServerSubject, runs: HostileHe
     `keeps a valid traceparent whatever tracestate comes with it, inventing no member (${runs.tracestate} generated headers)`,
     async () => {
       await checkProperty(
-        fc.asyncProperty(tracestateCase, async ({ lines, verdict, members }) => {
+        fc.asyncProperty(tracestateCase, async ({ lines, verdict, members, valid }) => {
           const { span } = await exchange(lines);
           expectVerdict(span, verdict, lines);
           const sent = new Set(members.flatMap((member) => member.split(',')).map((m) => m.trim()));
           const kept = span.spanContext().traceState?.serialize() ?? '';
           for (const member of kept === '' ? [] : kept.split(',')) expect(sent).toContain(member);
+          // a valid list (Level 2: duplicate keys allowed) is inherited, one entry per key
+          const keys = kept === '' ? [] : kept.split(',').map((member) => member.split('=')[0]);
+          expect(new Set(keys).size).toBe(keys.length);
+          if (valid && [...sent].some((member) => member !== '')) expect(kept).not.toBe('');
         }),
         runs.tracestate,
       );

@@ -3,15 +3,16 @@ export type HeaderFieldValue = string | string[] | undefined;
 
 /**
  * The value of a header that must occur once (`traceparent`), or `undefined`
- * when it is missing or repeated: as several values, or as one value that Node
- * joined with `, ` (the grammar has no comma). A repeated `traceparent` cannot
- * be told apart from a forged one, so the trace restarts (W3C test suite,
- * test_traceparent_duplicated).
+ * when it is missing or given as several values. Node joins repeated fields
+ * with `, `; the parser then restarts the trace for version `00` (longer than 55
+ * characters) and for a higher version without a `-` after its flags (W3C test
+ * suite, test_traceparent_duplicated). What a higher version carries after its
+ * flags is opaque (§3.2.4 "Versioning of traceparent"), commas included, so a
+ * joined pair whose first field has extra fields reads as that first field.
  */
 export function singleHeaderField(value: HeaderFieldValue): string | undefined {
   const field = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
-  if (typeof field !== 'string' || field.includes(',')) return undefined;
-  return field;
+  return typeof field === 'string' ? field : undefined;
 }
 
 /**

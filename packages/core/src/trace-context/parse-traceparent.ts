@@ -31,8 +31,9 @@ function hasDashesAtFieldEnds(value: string): boolean {
  * or gives `undefined` when the trace must be restarted: not lowercase hex,
  * version `ff`, an all-zero id, version `00` not exactly 55 characters, or a
  * higher version shorter than 55 characters or with its flags not followed by
- * the end or a `-`. Extra fields of a higher version are ignored, and flags other
- * than sampled and random-trace-id are dropped.
+ * the end or a `-`. Of a higher version only what §3.2.4 lists is checked: what
+ * follows the dash after its flags is opaque, whatever bytes it holds, and is
+ * not read. Flags other than sampled and random-trace-id are dropped.
  */
 export function parseTraceparent(header: string): Traceparent | undefined {
   // Leading and trailing OWS is not part of a field value (RFC 7230 §3.2.4); the

@@ -1,61 +1,41 @@
-// The list-member grammar of W3C Trace Context Level 1 §3.3.1.3, checked on a
-// range of the header so the parser slices only members that are valid.
+// The list-member grammar of W3C Trace Context Level 2 ("Key", "Value"), checked
+// on a range of the header so the parser slices only members that are valid.
 
-const MAX_KEY_LENGTH = 256; // simple-key = lcalpha 0*255(...)
-const MAX_TENANT_ID_LENGTH = 241; // tenant-id = (lcalpha / DIGIT) 0*240(...)
-const MAX_SYSTEM_ID_LENGTH = 14; // system-id = lcalpha 0*13(...)
+const MAX_KEY_LENGTH = 256; // key = ( lcalpha / DIGIT ) 0*255 ( keychar )
 const MAX_VALUE_LENGTH = 256; // value = 0*255(chr) nblk-chr
-const AT_SIGN = 0x40;
 const SPACE = 0x20;
 const COMMA = 0x2c;
 const EQUALS = 0x3d;
 
-function isLowercaseLetter(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
+function isLowercaseLetterOrDigit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-/** `lcalpha / DIGIT / "_" / "-" / "*" / "/"` */
+/** `keychar = lcalpha / DIGIT / "_" / "-" / "*" / "/" / "@"` */
 function isKeyCharacter(code: number): boolean {
   return (
-    isLowercaseLetter(code) ||
-    isDigit(code) ||
+    isLowercaseLetterOrDigit(code) ||
     code === 0x5f || // _
     code === 0x2d || // -
     code === 0x2a || // *
-    code === 0x2f // /
+    code === 0x2f || // /
+    code === 0x40 // @
   );
 }
 
 /**
- * Whether `text[start, end)` is a `simple-key` (a letter first, up to 256
- * characters) or a `multi-tenant-key` `tenant-id@system-id` (tenant: a letter or
- * digit first, up to 241; system: a letter first, up to 14).
+ * Whether `text[start, end)` is a `key`: a lowercase letter or a digit, then up
+ * to 255 `keychar`s. Level 2 has no separate `tenant@system` form: `@` is a key
+ * character like the others, anywhere after the first, any number of times.
  */
 export function isTraceStateKey(text: string, start: number, end: number): boolean {
   const length = end - start;
   if (length < 1 || length > MAX_KEY_LENGTH) return false;
-  let atSign = -1;
-  for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (code === AT_SIGN && atSign === -1) atSign = index;
-    else if (!isKeyCharacter(code)) return false;
+  if (!isLowercaseLetterOrDigit(text.charCodeAt(start))) return false;
+  for (let index = start + 1; index < end; index++) {
+    if (!isKeyCharacter(text.charCodeAt(index))) return false;
   }
-  const first = text.charCodeAt(start);
-  if (atSign === -1) return isLowercaseLetter(first);
-  const tenantLength = atSign - start;
-  const systemLength = end - atSign - 1;
-  return (
-    tenantLength >= 1 &&
-    tenantLength <= MAX_TENANT_ID_LENGTH &&
-    (isLowercaseLetter(first) || isDigit(first)) &&
-    systemLength >= 1 &&
-    systemLength <= MAX_SYSTEM_ID_LENGTH &&
-    isLowercaseLetter(text.charCodeAt(atSign + 1))
-  );
+  return true;
 }
 
 /**

@@ -59,7 +59,11 @@ describe('parseTraceparent: a higher version (§3.2.4)', () => {
     ['exactly 55 characters', `cc-${TRACE_ID}-${SPAN_ID}-01`],
     ['extra fields after a dash', `cc-${TRACE_ID}-${SPAN_ID}-01-what-the-future-will-be-like`],
     ['an empty extra field', `01-${TRACE_ID}-${SPAN_ID}-01-`],
-  ])('reads the fixed offsets when it has %s', (_name, header) => {
+    ['a comma in its extra fields', `cc-${TRACE_ID}-${SPAN_ID}-01-a, b`],
+    ['uppercase letters and spaces in its extra fields', `cc-${TRACE_ID}-${SPAN_ID}-01-NOT HEX`],
+    ['control characters in its extra fields', `cc-${TRACE_ID}-${SPAN_ID}-01-\u0000\u007f`],
+    ['non-ASCII text in its extra fields', `cc-${TRACE_ID}-${SPAN_ID}-01-caf\u00e9`],
+  ])('reads the fixed offsets when it has %s ("Versioning of traceparent")', (_name, header) => {
     expect(parseTraceparent(header)).toEqual({ traceId: TRACE_ID, spanId: SPAN_ID, traceFlags: 1 });
   });
 

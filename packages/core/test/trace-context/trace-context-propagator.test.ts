@@ -72,13 +72,28 @@ describe('TraceContextPropagator.extract', () => {
       { traceparent: `00-${TRACE_ID}-${SPAN_ID}-01, 00-${TRACE_ID}-${LOCAL_SPAN_ID}-01` },
     ],
     [
-      'two higher-version fields joined by Node',
-      { traceparent: `cc-${TRACE_ID}-${SPAN_ID}-01-x, cc-${TRACE_ID}-${LOCAL_SPAN_ID}-01` },
+      'two higher-version fields joined by Node, the first without extra fields',
+      { traceparent: `cc-${TRACE_ID}-${SPAN_ID}-01, cc-${TRACE_ID}-${LOCAL_SPAN_ID}-01` },
     ],
     ['an empty traceparent list', { traceparent: [] }],
   ])('leaves the context unchanged for %s', (_name, headers: Headers) => {
     expect(extract(headers)).toBe(ROOT_CONTEXT);
   });
+
+  it.each([
+    ['a comma and another traceparent', `-x, cc-${TRACE_ID}-${LOCAL_SPAN_ID}-01`],
+    ['commas and semicolons', '-a,b;c=d'],
+    ['uppercase letters and spaces', '-NOT HEX AT ALL'],
+    ['control characters', '-\u0001\u007f'],
+    ['non-ASCII text', '-caf\u00e9 \u20ac'],
+  ])(
+    'continues a higher version whatever its extra fields hold, here %s ("Versioning of traceparent": unknown fields are opaque)',
+    (_name, extra) => {
+      const context = extract({ traceparent: `cc-${TRACE_ID}-${SPAN_ID}-01${extra}` });
+      expect(trace.getSpanContext(context)).toMatchObject({ traceId: TRACE_ID, spanId: SPAN_ID });
+      expect(inject(context).traceparent).toBe(`00-${TRACE_ID}-${SPAN_ID}-01`);
+    },
+  );
 
   it('accepts a traceparent given as a list of one value', () => {
     const context = extract({ traceparent: [`00-${TRACE_ID}-${SPAN_ID}-01`] });
@@ -88,7 +103,7 @@ describe('TraceContextPropagator.extract', () => {
   it('keeps traceparent when tracestate is invalid (§3.3: "MUST NOT affect the parsing of traceparent")', () => {
     const context = extract({
       traceparent: `00-${TRACE_ID}-${SPAN_ID}-01`,
-      tracestate: 'foo=1,foo=2',
+      tracestate: 'foo=1,FOO=2',
     });
     expect(trace.getSpanContext(context)?.traceId).toBe(TRACE_ID);
     expect(trace.getSpanContext(context)?.traceState).toBeUndefined();
@@ -102,12 +117,13 @@ describe('TraceContextPropagator.extract', () => {
     expect(inject(context).tracestate).toBe('foo=1,bar=2,rojo=1,congo=2,baz=3');
   });
 
-  it('discards a duplicate key split over two fields (W3C test_tracestate_duplicated_keys)', () => {
+  it('inherits a duplicate key split over two fields as its left-most entry ("Combined Header Value"; W3C test_tracestate_duplicated_keys)', () => {
     const context = extract({
       traceparent: `00-${TRACE_ID}-${SPAN_ID}-00`,
-      tracestate: ['foo=1', 'foo=2'],
+      tracestate: ['foo=1,bar=2', 'foo=2'],
     });
-    expect(trace.getSpanContext(context)?.traceState).toBeUndefined();
+    expect(trace.getSpanContext(context)?.traceState?.get('foo')).toBe('1');
+    expect(inject(context).tracestate).toBe('foo=1,bar=2');
   });
 
   it('counts list-members over all fields (W3C test_tracestate_member_count_limit)', () => {
@@ -144,6 +160,22 @@ describe('TraceContextPropagator.inject', () => {
     expect(inject(extract(headers))).toEqual(headers);
   });
 
+  it('sends a Level 2 key as it came: a digit first, "@" anywhere ("Key")', () => {
+    const tracestate = `1foo=1,foo@@bar=2,${'t'.repeat(242)}@v=3`;
+    const context = extract({ traceparent: `00-${TRACE_ID}-${SPAN_ID}-01`, tracestate });
+    expect(inject(context).tracestate).toBe(tracestate);
+  });
+
+  it('sends one entry per key for a TraceState made by the API with duplicates ("Combined Header Value")', () => {
+    const withDuplicates = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId: TRACE_ID,
+      spanId: SPAN_ID,
+      traceFlags: 1,
+      traceState: { serialize: () => 'a=1,b=2,a=3' } as never,
+    });
+    expect(inject(withDuplicates).tracestate).toBe('a=1,b=2');
+  });
+
   it('sends a higher version as 00 without its extra fields (§3.4 "Downgrade the version")', () => {
     const context = extract({
       traceparent: `cc-${TRACE_ID}-${SPAN_ID}-01-what-the-future-will-be-like`,
@@ -160,7 +192,7 @@ describe('TraceContextPropagator.inject', () => {
   it.each([
     ['an empty tracestate header', ''],
     ['a tracestate of empty members', ' , ,'],
-    ['an invalid tracestate', 'foo=1,foo=2'],
+    ['an invalid tracestate', 'foo=1,FOO=2'],
   ])(
     'never sends an empty tracestate header, here for %s (§3.3.1.1 "SHOULD avoid sending them")',
     (_name, tracestate) => {

@@ -52,7 +52,45 @@ describe('W3CTraceState mutations (§3.5 "Mutating the tracestate Field")', () =
   it('is empty for no header, an empty header or an invalid one', () => {
     expect(createW3CTraceState().serialize()).toBe('');
     expect(createW3CTraceState('').serialize()).toBe('');
-    expect(createW3CTraceState('foo=1,foo=2').serialize()).toBe('');
+    expect(createW3CTraceState('foo=1,FOO=2').serialize()).toBe('');
+  });
+});
+
+describe('W3CTraceState with duplicate keys ("Combined Header Value", "Mutating the tracestate Field")', () => {
+  const duplicated = 'foo=1,bar=2,foo=3,baz=4';
+
+  it('gets the left-most value of a duplicated key', () => {
+    expect(createW3CTraceState(duplicated).get('foo')).toBe('1');
+  });
+
+  it('serializes one entry per key, each where its left-most entry stood', () => {
+    expect(createW3CTraceState(duplicated).serialize()).toBe('foo=1,bar=2,baz=4');
+  });
+
+  it('sets a duplicated key once, first, and removes its older entries', () => {
+    expect(createW3CTraceState(duplicated).set('foo', '9').serialize()).toBe('foo=9,bar=2,baz=4');
+  });
+
+  it('updates another key without bringing back a removed duplicate', () => {
+    expect(createW3CTraceState(duplicated).set('baz', '5').serialize()).toBe('baz=5,foo=1,bar=2');
+  });
+
+  it('unsets every entry of a duplicated key', () => {
+    const state = createW3CTraceState(duplicated).unset('foo');
+    expect(state.serialize()).toBe('bar=2,baz=4');
+    expect(state.get('foo')).toBeUndefined();
+  });
+
+  it('sets a Level 2 key ("Key": a digit first, "@" anywhere)', () => {
+    const state = createW3CTraceState('a=1').set('1x@y@z', 'v');
+    expect(state.serialize()).toBe('1x@y@z=v,a=1');
+  });
+
+  it('applies the 512-character limit to the entries left once duplicates are gone (§3.3.1.5)', () => {
+    const entry = (key: string) => `${key}=${'x'.repeat(200 - key.length - 1)}`;
+    // 5 entries of 200 characters (1004 with commas); without the duplicates, 2 of them fit
+    const header = [entry('a'), entry('b'), entry('a'), entry('b'), entry('c')].join(',');
+    expect(createW3CTraceState(header).serialize()).toBe([entry('a'), entry('b')].join(','));
   });
 });
 

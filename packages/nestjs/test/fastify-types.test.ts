@@ -7,7 +7,7 @@ const run = promisify(execFile);
 const fastifyDist = path.resolve(__dirname, '..', '..', 'fastify', 'dist', 'index.d.ts');
 
 describe("@otelware/fastify's types with the fastify copy Nest pins", () => {
-  it('type-check app.register(tracing) on Nest 10 and Nest 11 Fastify apps', async () => {
+  it('type-checks app.register(tracing) on Nest 10 and Nest 11 Fastify apps', async () => {
     if (!existsSync(fastifyDist)) {
       throw new Error(
         'packages/fastify/dist is missing: run `pnpm build` first (`pnpm test` does)',

@@ -74,6 +74,16 @@ describe.each(nestPlatforms)('exceptions on Nest $major on $platform', ({ nest, 
     expect(exceptionEvents(span)).toHaveLength(1);
   });
 
+  it("records an exception thrown by a controller's interceptor", async () => {
+    app = await nestApp(nest, platform);
+    await request(app.getHttpServer()).get('/api/users/7/quota').expect(500);
+    const [span] = await otel.serverSpans();
+    expect(span?.name).toBe('GET /api/users/:id/quota');
+    expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'quota table unreadable' });
+    expect(span?.attributes[ATTR_ERROR_TYPE]).toBe('SyntaxError');
+    expect(exceptionEvents(span)).toHaveLength(1);
+  });
+
   it("keeps the app's own global exception filter's answer and records the exception", async () => {
     app = await nestApp(nest, platform, { ownFilter: true });
     await request(app.getHttpServer())

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import type { ArgumentsHost, INestApplication, PipeTransform } from '@nestjs/common';
+import type {
+  ArgumentsHost,
+  INestApplication,
+  NestInterceptor,
+  PipeTransform,
+} from '@nestjs/common';
 import type { TracingOptions } from '../src';
 import { tracing } from '../src';
 import type { Nest } from './frameworks';
@@ -17,11 +22,17 @@ export interface AppSetup {
 
 /** Builds the test app's module with the given major's decorators. */
 function appModule({ common }: Nest) {
-  const { Controller, Get, Param, UsePipes } = common;
+  const { Controller, Get, Param, UseInterceptors, UsePipes } = common;
 
   class RejectingPipe implements PipeTransform {
     transform(): never {
       throw new RangeError('no such report');
+    }
+  }
+
+  class RejectingInterceptor implements NestInterceptor {
+    intercept(): never {
+      throw new SyntaxError('quota table unreadable');
     }
   }
 
@@ -45,6 +56,12 @@ function appModule({ common }: Nest) {
     @Get(':id/unavailable')
     unavailable(): never {
       throw new common.ServiceUnavailableException('try later');
+    }
+
+    @Get(':id/quota')
+    @UseInterceptors(RejectingInterceptor)
+    quota() {
+      return 'never';
     }
 
     @Get(':id/report')

@@ -1,4 +1,4 @@
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import {
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_HTTP_ROUTE,
@@ -27,6 +27,15 @@ describe.each(nestPlatforms)('spans of Nest $major on $platform', ({ nest, platf
     expect(span?.name).toBe('GET /api/users/:id');
     expect(span?.attributes[ATTR_HTTP_ROUTE]).toBe('/api/users/:id');
     expect(span?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE]).toBe(200);
+  });
+
+  it('names a request no route matched by its method alone, not as an error', async () => {
+    await request(app.getHttpServer()).get('/api/no/such/page').expect(404);
+    const [span] = await otel.serverSpans();
+    expect(span?.name).toBe('GET');
+    expect(span?.attributes[ATTR_HTTP_ROUTE]).toBeUndefined();
+    expect(span?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE]).toBe(404);
+    expect(span?.status).toEqual({ code: SpanStatusCode.UNSET });
   });
 
   it("continues the caller's trace from traceparent", async () => {

@@ -60,6 +60,25 @@ export default tseslint.config(
     },
   },
   {
+    // the NestJS package builds on the Express and Fastify adapters; Nest itself is types only
+    files: ['packages/nestjs/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [...frameworks, '@nestjs/common', '@nestjs/core'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: '@otelware/nestjs uses its frameworks for types only.',
+          })),
+          patterns: [
+            { group: sdkPackages, message: '@otelware/nestjs depends on @opentelemetry/api only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {

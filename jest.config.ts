@@ -24,7 +24,11 @@ const config: Config = {
     ...sdkLineModules(line, '<rootDir>'),
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', isolatedModules: true } }],
+    // experimentalDecorators: NestJS's decorators (packages/nestjs tests) are the legacy kind
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: { module: 'commonjs', isolatedModules: true, experimentalDecorators: true } },
+    ],
     // cookie@2 ships ESM only; light-my-request (Fastify 5's inject) requires it, which plain Node
     // does (require(esm)) but Jest's module registry cannot: compile that one file to CommonJS.
     '/cookie/dist/index\\.js$': [

@@ -1,2 +1,3 @@
 export { tracing } from './tracing';
+export { recordError } from './record-error';
 export type { TracingOptions } from './types';

@@ -1,0 +1,2 @@
+export { tracing } from './tracing';
+export type { TracingOptions, HttpRequest, HttpResponse, CaptureHeaders } from './types';

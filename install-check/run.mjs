@@ -34,7 +34,7 @@ try {
   const tarballs = await packAll(packages, workDir, pnpm);
   await step(
     `pack ${packages.length} packages, publint + attw + LICENSE on each tarball`,
-    async () => (await lintTarballs(root, tarballs)).join(', '),
+    async () => (await lintTarballs(root, packages, tarballs)).join(', '),
   );
   if (only !== 'readmes') {
     const apps = await installApps(workDir, tarballs, pnpm);

@@ -30,19 +30,28 @@ export async function packAll(packages, dest, pnpm) {
   return tarballs;
 }
 
-/** publint (strict) and attw on each tarball, and the root LICENSE inside each. */
-export async function lintTarballs(root, tarballs) {
+/**
+ * publint (strict) and attw on each tarball, and the root LICENSE inside each. pnpm pack adds
+ * the workspace's LICENSE to a package without one, npm pack does not: each package folder
+ * must hold its own copy as well.
+ */
+export async function lintTarballs(root, packages, tarballs) {
   const bin = (name) => path.join(root, 'node_modules', '.bin', name);
   const license = await readFile(path.join(root, 'LICENSE'), 'utf8');
-  const results = [];
-  for (const [name, tarball] of Object.entries(tarballs)) {
+  const problems = [];
+  for (const [name, tarball] of Object.entries(tarballs).sort()) {
     const publint = await exec(bin('publint'), ['run', '--strict', tarball]);
-    if (!/All good!/.test(publint.stdout)) throw new Error(`publint ${name}:\n${publint.stdout}`);
-    await exec(bin('attw'), [tarball, '--format', 'ascii']);
-    const { stdout } = await exec('tar', ['-xzOf', tarball, 'package/LICENSE']);
-    if (stdout !== license)
-      throw new Error(`${name}: the tarball's LICENSE is not the root LICENSE`);
-    results.push(name);
+    if (!/All good!/.test(publint.stdout)) problems.push(`publint ${name}:\n${publint.stdout}`);
+    await exec(bin('attw'), [tarball, '--format', 'ascii']).catch((error) =>
+      problems.push(`attw ${name}:\n${error.output}`),
+    );
+    const { stdout } = await exec('tar', ['-xzOf', tarball, 'package/LICENSE']).catch(() => ({}));
+    if (stdout !== license) problems.push(`${name}: the tarball's LICENSE is not the root LICENSE`);
   }
-  return results;
+  for (const { name, dir } of packages) {
+    const own = await readFile(path.join(dir, 'LICENSE'), 'utf8').catch(() => '');
+    if (own !== license) problems.push(`${name}: ${dir}/LICENSE is not the root LICENSE`);
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return Object.keys(tarballs).sort();
 }

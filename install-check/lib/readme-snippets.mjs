@@ -53,22 +53,24 @@ export async function checkReadmes(root, workDir, tarballs) {
   );
 }
 
-const describeFiles = ({ files, skipped }) =>
-  (files.length
-    ? `; runs ${
-        files
-          .filter((f) => f.run)
-          .map((f) => f.name)
-          .join(', ') || 'none'
-      }`
-    : '') +
-  (files.some((f) => !f.run)
-    ? `; compiles ${files
-        .filter((f) => !f.run)
-        .map((f) => f.name)
-        .join(', ')}`
-    : '') +
-  (skipped ? `; ${skipped} fragment(s)` : '');
+const describeFiles = ({ files, skipped }) => {
+  const names = (list) => list.map((file) => file.name).join(', ');
+  const run = entries(files);
+  const loaded = files.filter((file) => file.run && !run.includes(file)); // imported or preloaded
+  return (
+    (run.length ? `; runs ${names(run)}` : '') +
+    (loaded.length ? ` with ${names(loaded)}` : '') +
+    (files.some((f) => !f.run) ? `; compiles only ${names(files.filter((f) => !f.run))}` : '') +
+    (skipped ? `; ${skipped} fragment(s)` : '')
+  );
+};
+
+/** The files Node.js runs: those not marked no-run that no other file imports. */
+function entries(files) {
+  const imported = (name) =>
+    files.some((file) => file.source.includes(`'./${name.replace(/\.ts$/, '.js')}'`));
+  return files.filter((file) => file.run && !imported(file.name));
+}
 
 /** The README's install lines, each with the snippets that follow it (until the next one). */
 export function parseReadme(readme, text) {
@@ -172,10 +174,8 @@ async function compileAndRun(group, cwd, base) {
   const options = ['--strict', '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck'];
   options.push('--types', 'node', '--outDir', 'out');
   await exec(tsc, [...options, ...group.files.map((file) => file.name)], { cwd });
-  const imported = (name) =>
-    group.files.some((file) => file.source.includes(`'./${name.replace(/\.ts$/, '.js')}'`));
   const hasTracing = group.files.some((file) => file.name === 'tracing.ts');
-  for (const file of group.files.filter((f) => f.run && !imported(f.name))) {
+  for (const file of entries(group.files)) {
     const js = file.name.replace(/\.ts$/, '.js');
     // app.ts is "imported after tracing.ts" in the READMEs: run it the way they say
     const preload = file.name === 'app.ts' && hasTracing ? ['--import', './out/tracing.js'] : [];

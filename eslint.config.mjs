@@ -97,4 +97,12 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // the packed-install check: Node.js scripts, and apps written as users write them
+    files: ['install-check/**/*.{mjs,cjs,cts}'],
+    languageOptions: {
+      globals: { clearTimeout: 'readonly', require: 'readonly', module: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -41,6 +41,7 @@ const defaults = {
   responseHeaders: [],
   redactQueryParams: new Set(DEFAULT_REDACTED_QUERY_PARAMS),
   knownMethods: new Set(DEFAULT_KNOWN_METHODS),
+  traceResponse: false,
 };
 
 describe('resolveOptions: defaults', () => {
@@ -100,6 +101,13 @@ describe('resolveOptions: valid options', () => {
       new Set(['token']),
     );
   });
+
+  it.each([false, 'traceresponse', 'server-timing'] as const)(
+    'keeps traceResponse %s',
+    (traceResponse) => {
+      expect(resolveOptions({ traceResponse }).traceResponse).toBe(traceResponse);
+    },
+  );
 
   it('replaces the known methods with the given list', () => {
     expect(resolveOptions({ knownMethods: ['GET', 'QUERY'] }).knownMethods).toEqual(
@@ -183,6 +191,11 @@ describe('resolveOptions: bad options', () => {
       'option "captureHeaders.response" must be an array of strings',
     ],
     ['an unknown option name', { ignored: () => true }, 'unknown option "ignored"'],
+    ...[true, null, 'TraceResponse', 'server_timing', 'traceparent'].map((traceResponse) => [
+      `traceResponse ${JSON.stringify(traceResponse)}`,
+      { traceResponse },
+      `option "traceResponse" must be false, 'traceresponse' or 'server-timing'`,
+    ]),
   ])('rejects %s with a TypeError naming the option', (_case, options, message) => {
     const error = thrownBy(() => resolveOptions(bad(options)));
     expect(error).toBeInstanceOf(TypeError);

@@ -1,7 +1,7 @@
 import { createTestMeter, createTestProvider } from '@otelware/test-support';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ServerTracer, type TracingOptions } from '../src';
+import { ServerTracer, TraceContextPropagator, type TracingOptions } from '../src';
 import { returnTraceTo, type HeaderWritingResponse } from '../src/trace-response';
 
 // The traceResponse option on Node's own http server, without any framework: the
@@ -91,7 +91,11 @@ describe('the traceResponse option on a plain Node.js server', () => {
   it("sends nothing without a tracer, whose span would carry the caller's context", async () => {
     const sdk = createTestMeter();
     const tracer = new ServerTracer(
-      { meterProvider: sdk.meterProvider, traceResponse: 'traceresponse' },
+      {
+        meterProvider: sdk.meterProvider,
+        propagator: new TraceContextPropagator(),
+        traceResponse: 'traceresponse',
+      },
       scope,
     );
     const server = http.createServer((req, res) => {
@@ -99,14 +103,17 @@ describe('the traceResponse option on a plain Node.js server', () => {
       res.end('metered');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const response = await fetch(`http://127.0.0.1:${port}/`, {
-      headers: { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
-    });
-    expect(await response.text()).toBe('metered');
-    expect(response.headers.get('traceresponse')).toBeNull();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
+      });
+      expect(await response.text()).toBe('metered');
+      expect(response.headers.get('traceresponse')).toBeNull();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

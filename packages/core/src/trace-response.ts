@@ -18,7 +18,8 @@ export interface HeaderWritingResponse {
 }
 
 type HeaderValue = number | string | readonly string[];
-type HeadersArgument = Record<string, HeaderValue | undefined> | readonly string[];
+type HeaderPairs = ReadonlyArray<readonly [string, HeaderValue]>;
+type HeadersArgument = Record<string, HeaderValue | undefined> | readonly string[] | HeaderPairs;
 
 /** The name `headers` uses for `name` (any case): an object key, or a flat-array entry. */
 function nameIn(headers: HeadersArgument, name: string): string | number | undefined {
@@ -29,6 +30,17 @@ function nameIn(headers: HeadersArgument, name: string): string | number | undef
     return undefined;
   }
   return Object.keys(headers).find((key) => key.toLowerCase() === name);
+}
+
+/**
+ * `[[name, value], …]`: Node takes this form only while no header was set on the
+ * response (setting one first makes `writeHead` throw), so ours joins the pairs.
+ */
+function withPair(pairs: HeaderPairs, name: string, entry: string): HeaderPairs {
+  if (name !== 'server-timing' && pairs.some(([key]) => String(key).toLowerCase() === name)) {
+    return pairs;
+  }
+  return [...pairs, [name, entry]];
 }
 
 /** `value` with `entry` appended to its comma-separated list (RFC 9110 §5.6.1). */
@@ -42,7 +54,8 @@ function appended(value: HeaderValue | undefined, entry: string): HeaderValue {
  * about to run, and gives the arguments to run it with. Headers set on the response
  * are merged with the `headers` argument, which wins on a clash: a name the app
  * passes there is extended in a copy of it (Server-Timing) or left to the app
- * (traceresponse); otherwise it is set on the response.
+ * (traceresponse); otherwise it is set on the response. The app's arguments are
+ * never modified.
  */
 function withTraceHeader(
   response: HeaderWritingResponse,
@@ -52,6 +65,9 @@ function withTraceHeader(
 ): unknown[] {
   const at = typeof args[1] === 'string' ? 2 : 1;
   const headers = args[at] as HeadersArgument | null | undefined;
+  if (Array.isArray(headers) && Array.isArray(headers[0])) {
+    return replaced(args, at, withPair(headers as HeaderPairs, name, entry));
+  }
   const given = typeof headers === 'object' && headers !== null ? nameIn(headers, name) : undefined;
   if (given === undefined) {
     const current = response.getHeader(name);
@@ -60,11 +76,18 @@ function withTraceHeader(
     return args;
   }
   if (name !== 'server-timing') return args;
-  const copy = Array.isArray(headers)
-    ? [...(headers as string[]), name, entry]
-    : { ...headers, [given]: appended((headers as Record<string, HeaderValue>)[given], entry) };
+  return replaced(
+    args,
+    at,
+    Array.isArray(headers)
+      ? [...(headers as string[]), name, entry]
+      : { ...headers, [given]: appended((headers as Record<string, HeaderValue>)[given], entry) },
+  );
+}
+
+function replaced(args: unknown[], at: number, headers: unknown): unknown[] {
   const changed = [...args];
-  changed[at] = copy;
+  changed[at] = headers;
   return changed;
 }
 

@@ -67,6 +67,15 @@ describe('the traceResponse option on a plain Node.js server', () => {
     expect(headers.get('x-kept')).toBe('yes');
   });
 
+  it('adds the header to [name, value] pairs, which writeHead takes only with no header set before', async () => {
+    const { headers, context } = await headersFrom({ traceResponse: 'traceresponse' }, (_, res) => {
+      res.writeHead(200, [['content-type', 'text/plain']]);
+      res.end('pairs');
+    });
+    expect(headers.get('traceresponse')).toBe(context);
+    expect(headers.get('content-type')).toBe('text/plain');
+  });
+
   it('leaves a traceresponse header the app set itself', async () => {
     const { headers } = await headersFrom({ traceResponse: 'traceresponse' }, (_, res) => {
       res.setHeader('traceresponse', `00-${CALLER_TRACE}-${CALLER_SPAN}-01`);

@@ -24,7 +24,12 @@ async function headersFrom(
   const tracer = new ServerTracer({ tracerProvider: sdk.provider, ...options }, scope);
   const server = http.createServer((req, res) => {
     tracer.startRequest(req, res)?.endOnClose(res);
-    handler(req, res);
+    try {
+      handler(req, res);
+    } catch {
+      res.statusCode = 500; // what the app got wrong shows as a 500, not a hung test
+      res.end();
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {

@@ -21,11 +21,14 @@ type HeaderValue = number | string | readonly string[];
 type HeaderPairs = ReadonlyArray<readonly [string, HeaderValue]>;
 type HeadersArgument = Record<string, HeaderValue | undefined> | readonly string[] | HeaderPairs;
 
-/** The name `headers` uses for `name` (any case): an object key, or a flat-array entry. */
+/**
+ * Where `headers` gives `name` (any case): its object key, or the index of its last
+ * value in a flat array (Node 20 keeps only the last of repeated names there).
+ */
 function nameIn(headers: HeadersArgument, name: string): string | number | undefined {
   if (Array.isArray(headers)) {
-    for (let i = 0; i < headers.length; i += 2) {
-      if (String(headers[i]).toLowerCase() === name) return i;
+    for (let i = headers.length - 2; i >= 0; i -= 2) {
+      if (String(headers[i]).toLowerCase() === name) return i + 1;
     }
     return undefined;
   }
@@ -76,13 +79,12 @@ function withTraceHeader(
     return args;
   }
   if (name !== 'server-timing') return args;
-  return replaced(
-    args,
-    at,
-    Array.isArray(headers)
-      ? [...(headers as string[]), name, entry]
-      : { ...headers, [given]: appended((headers as Record<string, HeaderValue>)[given], entry) },
-  );
+  const copy = (Array.isArray(headers) ? [...headers] : { ...headers }) as Record<
+    string | number,
+    HeaderValue
+  >;
+  copy[given] = appended(copy[given], entry);
+  return replaced(args, at, copy);
 }
 
 function replaced(args: unknown[], at: number, headers: unknown): unknown[] {

@@ -17,7 +17,11 @@ import { requestAttributes } from './request-attributes';
 import { resolveOptions, type ResolvedOptions } from './resolve-options';
 import { spanNameFor } from './span-name';
 import { startSpan } from './start-span';
-import { returnTraceTo, type HeaderWritingResponse } from './trace-response';
+import {
+  returnTraceTo,
+  type HeaderWritingResponse,
+  type TraceResponseFormat,
+} from './trace-response';
 import { TracerLookup, type InstrumentationScope } from './tracer-lookup';
 import type { HttpHeaders, HttpRequest, TracingOptions } from './types';
 
@@ -129,7 +133,7 @@ export class ServerTracer {
       }
       // only a span of our tracer: without one, `span` carries the caller's context
       if (traceResponse !== false && response !== undefined && tracer !== undefined) {
-        this.returnTrace(response, span);
+        this.returnTrace(response, traceResponse, span);
       }
       return requestTrace;
     } catch (error) {
@@ -139,13 +143,18 @@ export class ServerTracer {
     }
   }
 
-  /** Sent for unsampled spans too: their flags say the trace was not recorded. */
-  private returnTrace(response: HeaderWritingResponse, span: Span): void {
+  /**
+   * Sent for unsampled spans too: their flags tell the caller the trace was not
+   * recorded (Trace Context Level 2, `traceresponse` sampled flag).
+   */
+  private returnTrace(
+    response: HeaderWritingResponse,
+    format: TraceResponseFormat,
+    span: Span,
+  ): void {
     try {
       const spanContext = span.spanContext();
-      if (this.options.traceResponse !== false && isSpanContextValid(spanContext)) {
-        returnTraceTo(response, this.options.traceResponse, spanContext);
-      }
+      if (isSpanContextValid(spanContext)) returnTraceTo(response, format, spanContext);
     } catch (error) {
       reportError('returning the trace context in the response', error);
     }

@@ -15,6 +15,7 @@ import {
 import { monotonicNow } from './duration-histogram';
 import { captureHeaders, type HeaderCapture, type HeaderReader } from './capture-headers';
 import { failureTypeOf } from './error-type';
+import { linkTraceResponse } from './link-trace-response';
 import { recordException } from './record-exception';
 import { callSafely, reportError } from './report-error';
 
@@ -83,6 +84,9 @@ export class ClientCall {
         if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
         if (protocolVersion !== undefined) {
           span.setAttribute(ATTR_NETWORK_PROTOCOL_VERSION, protocolVersion);
+        }
+        if (header !== undefined) {
+          callSafely('linking the traceresponse', linkTraceResponse, span, header);
         }
         if (header !== undefined && this.responseHeaders.length > 0) {
           const attributes = {};

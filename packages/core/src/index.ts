@@ -9,6 +9,7 @@ export type { ClientTracingOptions } from './client-tracer';
 export { ClientCall } from './client-call';
 export type { ClientResponse } from './client-call';
 export type { HeaderReader } from './capture-headers';
+export type { HeaderWritingResponse, TraceResponseFormat } from './trace-response';
 export { checkFunction, checkOptionNames, checkPropagator, optionError } from './option-checks';
 export { objectSlot } from './object-slot';
 export type { ObjectSlot } from './object-slot';

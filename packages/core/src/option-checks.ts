@@ -1,3 +1,4 @@
+import type { TraceResponseFormat } from './trace-response';
 import type { CaptureHeaders } from './types';
 
 /**
@@ -82,4 +83,13 @@ export function checkCaptureHeaders(value: unknown): CaptureHeaders {
     request: checkStringArray(request, 'captureHeaders.request'),
     response: checkStringArray(response, 'captureHeaders.response'),
   };
+}
+
+/** `false` (the default), `'traceresponse'` or `'server-timing'`. */
+export function checkTraceResponse(value: unknown): TraceResponseFormat | false {
+  if (value === undefined || value === false) return false;
+  if (value !== 'traceresponse' && value !== 'server-timing') {
+    optionError(`option "traceResponse" must be false, 'traceresponse' or 'server-timing'`);
+  }
+  return value;
 }

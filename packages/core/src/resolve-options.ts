@@ -8,10 +8,12 @@ import {
   checkOptionNames,
   checkPropagator,
   checkStringArray,
+  checkTraceResponse,
   checkTracerProvider,
 } from './option-checks';
 import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact-query';
 import type { RequestAttributeConfig } from './request-attributes';
+import type { TraceResponseFormat } from './trace-response';
 import type { TracingOptions } from './types';
 
 /** Options after validation, in the form the request path reads them. */
@@ -25,6 +27,7 @@ export interface ResolvedOptions extends RequestAttributeConfig {
   readonly responseHook: TracingOptions['responseHook'];
   readonly responseHeaders: HeaderCapture;
   readonly knownMethods: ReadonlySet<string>;
+  readonly traceResponse: TraceResponseFormat | false;
 }
 
 const OPTION_NAMES: ReadonlySet<string> = new Set<keyof TracingOptions>([
@@ -38,6 +41,7 @@ const OPTION_NAMES: ReadonlySet<string> = new Set<keyof TracingOptions>([
   'captureHeaders',
   'redactQueryParams',
   'knownMethods',
+  'traceResponse',
 ]);
 
 /**
@@ -65,5 +69,6 @@ export function resolveOptions(options: TracingOptions | undefined): ResolvedOpt
     responseHeaders: headerCapture(capture.response, 'response'),
     redactQueryParams: new Set(redact ?? DEFAULT_REDACTED_QUERY_PARAMS),
     knownMethods: resolveKnownMethods(checkStringArray(options.knownMethods, 'knownMethods')),
+    traceResponse: checkTraceResponse(options.traceResponse),
   };
 }

@@ -1,5 +1,6 @@
 import {
   context,
+  isSpanContextValid,
   propagation,
   SpanKind,
   trace,
@@ -16,6 +17,11 @@ import { requestAttributes } from './request-attributes';
 import { resolveOptions, type ResolvedOptions } from './resolve-options';
 import { spanNameFor } from './span-name';
 import { startSpan } from './start-span';
+import {
+  returnTraceTo,
+  type HeaderWritingResponse,
+  type TraceResponseFormat,
+} from './trace-response';
 import { TracerLookup, type InstrumentationScope } from './tracer-lookup';
 import type { HttpHeaders, HttpRequest, TracingOptions } from './types';
 
@@ -81,9 +87,10 @@ export class ServerTracer {
   /**
    * Starts the server span for `request`, child of the context its headers carry.
    * Returns `undefined`, and does nothing else, when the request is ignored, when
-   * no SDK is registered, or when tracing itself fails.
+   * no SDK is registered, or when tracing itself fails. `response` is where the
+   * `traceResponse` option writes its header.
    */
-  startRequest(request: HttpRequest): RequestTrace | undefined {
+  startRequest(request: HttpRequest, response?: HeaderWritingResponse): RequestTrace | undefined {
     const { ignore } = this.options;
     if (
       ignore !== undefined &&
@@ -120,15 +127,36 @@ export class ServerTracer {
           ? undefined
           : { histogram, startTime, scheme: attributes[ATTR_URL_SCHEME] as string | undefined },
       );
-      const { requestHook } = this.options;
+      const { requestHook, traceResponse } = this.options;
       if (requestHook !== undefined && requestTrace.recording) {
         callSafely('the requestHook option', requestHook, span, request);
+      }
+      // only a span of our tracer: without one, `span` carries the caller's context
+      if (traceResponse !== false && response !== undefined && tracer !== undefined) {
+        this.returnTrace(response, traceResponse, span);
       }
       return requestTrace;
     } catch (error) {
       reportError('starting the server span', error);
       if (span !== undefined) callSafely('ending the server span', endSpan, span, undefined);
       return undefined;
+    }
+  }
+
+  /**
+   * Sent for unsampled spans too: their flags tell the caller the trace was not
+   * recorded (Trace Context Level 2, `traceresponse` sampled flag).
+   */
+  private returnTrace(
+    response: HeaderWritingResponse,
+    format: TraceResponseFormat,
+    span: Span,
+  ): void {
+    try {
+      const spanContext = span.spanContext();
+      if (isSpanContextValid(spanContext)) returnTraceTo(response, format, spanContext);
+    } catch (error) {
+      reportError('returning the trace context in the response', error);
     }
   }
 

@@ -87,4 +87,14 @@ export interface TracingOptions {
    * @default `OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS`, else CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE
    */
   knownMethods?: string[];
+  /**
+   * Returns the server span's context to the caller in a response header:
+   * `'traceresponse'` sends the W3C Trace Context Level 2 `traceresponse` header
+   * (`00-{trace id}-{span id}-{flags}`), `'server-timing'` appends a
+   * `traceparent;desc="00-…"` entry to `Server-Timing` (what browser monitoring
+   * reads). Off by default: the ids let any caller, including a browser on another
+   * site, point at this request's trace (see the README's privacy note).
+   * @default false
+   */
+  traceResponse?: false | 'traceresponse' | 'server-timing';
 }

@@ -41,6 +41,7 @@ const defaults = {
   responseHeaders: [],
   redactQueryParams: new Set(DEFAULT_REDACTED_QUERY_PARAMS),
   knownMethods: new Set(DEFAULT_KNOWN_METHODS),
+  traceResponse: false,
 };
 
 describe('resolveOptions: defaults', () => {
@@ -100,6 +101,13 @@ describe('resolveOptions: valid options', () => {
       new Set(['token']),
     );
   });
+
+  it.each([false, 'traceresponse', 'server-timing'] as const)(
+    'keeps traceResponse %s',
+    (traceResponse) => {
+      expect(resolveOptions({ traceResponse }).traceResponse).toBe(traceResponse);
+    },
+  );
 
   it('replaces the known methods with the given list', () => {
     expect(resolveOptions({ knownMethods: ['GET', 'QUERY'] }).knownMethods).toEqual(
@@ -188,6 +196,17 @@ describe('resolveOptions: bad options', () => {
     expect(error).toBeInstanceOf(TypeError);
     expect((error as TypeError).message).toBe(`@otelware: ${message}`);
   });
+
+  it.each([true, null, 'TraceResponse', 'server_timing', 'traceparent'])(
+    'rejects traceResponse %p with a TypeError naming the option',
+    (traceResponse) => {
+      const error = thrownBy(() => resolveOptions(bad({ traceResponse })));
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as TypeError).message).toBe(
+        `@otelware: option "traceResponse" must be false, 'traceresponse' or 'server-timing'`,
+      );
+    },
+  );
 
   it('rejects options that are not an object', () => {
     const error = thrownBy(() => resolveOptions(bad('tracing')));

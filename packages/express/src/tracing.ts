@@ -32,7 +32,7 @@ export function tracing(options?: TracingOptions): RequestHandler {
   return keepRoutingSettings(otelwareTracing);
 
   function otelwareTracing(req: Request, res: Response, next: NextFunction): void {
-    const requestTrace = tracer.startRequest(req);
+    const requestTrace = tracer.startRequest(req, res);
     if (requestTrace === undefined) return next();
     if (requestTrace.recordsOutcome) {
       requestTrace.keepUntilEnd(traceOfRequest, req, requestTrace);

@@ -27,5 +27,18 @@ describe.each(expressMajors)(
       expect(fromTraced.body).toEqual(fromBare.body);
       expect(fromTraced.body.active).toBe(false);
     });
+
+    it('sends no traceresponse header with traceResponse on: there is no span', async () => {
+      const traced = express();
+      traced.use(tracing({ traceResponse: 'traceresponse' }));
+      traced.get('/users/:id', (_req: Request, res: Response) => {
+        res.send('up');
+      });
+      const response = await request(traced)
+        .get('/users/3')
+        .set('traceparent', '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')
+        .expect(200, 'up');
+      expect(response.headers['traceresponse']).toBeUndefined();
+    });
   },
 );

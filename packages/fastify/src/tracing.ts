@@ -40,7 +40,7 @@ function otelwareFastify(
     if (!tracer.enabled) return next(); // no SDK: not even the route is read
     const route = routeOf(request);
     if (route.config?.otelware === false) return next();
-    const requestTrace = tracer.startRequest(request.raw);
+    const requestTrace = tracer.startRequest(request.raw, reply.raw);
     if (requestTrace === undefined) return next();
     if (requestTrace.recordsOutcome) {
       requestTrace.setRoute(route.url);

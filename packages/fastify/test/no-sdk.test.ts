@@ -26,5 +26,18 @@ describe.each(fastifyMajors)(
       expect(fromTraced.body).toEqual(fromBare.body);
       expect(fromTraced.body.active).toBe(false);
     });
+
+    it('sends no traceresponse header with traceResponse on: there is no span', async () => {
+      const traced = fastify();
+      await traced.register(tracing, { traceResponse: 'traceresponse' });
+      traced.get('/users/:id', async () => 'up');
+      await traced.ready();
+      const response = await request(traced.server)
+        .get('/users/3')
+        .set('traceparent', '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')
+        .expect(200, 'up');
+      expect(response.headers['traceresponse']).toBeUndefined();
+      await traced.close();
+    });
   },
 );

@@ -31,7 +31,7 @@ export function tracing(options?: TracingOptions): Middleware {
   );
 
   return function otelwareTracing(ctx, next): Promise<unknown> {
-    const requestTrace = tracer.startRequest(ctx.req);
+    const requestTrace = tracer.startRequest(ctx.req, ctx.res);
     if (requestTrace === undefined) return next();
     requestTrace.bindRequestEvents(ctx.req);
     // not recorded: nothing to learn from how the request ends, so no promise of ours

@@ -29,4 +29,17 @@ describe.each(koaMajors)('Koa $major with no OpenTelemetry SDK registered', ({ K
     expect(fromTraced.body).toEqual(fromBare.body);
     expect(fromTraced.body.active).toBe(false);
   });
+
+  it('sends no traceresponse header with traceResponse on: there is no span', async () => {
+    const traced = new Koa();
+    traced.use(tracing({ traceResponse: 'traceresponse' }));
+    traced.use((ctx) => {
+      ctx.body = 'up';
+    });
+    const response = await request(traced.callback())
+      .get('/users/3')
+      .set('traceparent', '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')
+      .expect(200, 'up');
+    expect(response.headers['traceresponse']).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 // NestJS 11 with `await tracing(app)` from @otelware/nestjs, on the platform named by the first
 // argument (`express` or `fastify`), the SDK from @opentelemetry/sdk-node as the README sets it
-// up, with an in-memory exporter (from the sdk-trace it uses). Answers the shared requests once and reports the spans.
+// up, with an in-memory exporter (from the sdk-trace it uses). Answers the shared requests once
+// and reports the spans.
 import 'reflect-metadata';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
@@ -17,7 +18,7 @@ const sdk = new NodeSDK({ spanProcessors: [new SimpleSpanProcessor({ exporter })
 sdk.start();
 
 async function create(platform: string | undefined): Promise<INestApplication> {
-  const logger = ['warn' as const];
+  const logger = ['warn' as const]; // not Nest's start-up lines
   if (platform === 'express') return NestFactory.create(AppModule, { logger });
   if (platform === 'fastify') {
     return NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), { logger });

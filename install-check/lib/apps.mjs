@@ -14,7 +14,8 @@ export const ESM_BANNER =
  * The apps, each installed once (by `installer`) into its own folder, then run as `checks`:
  * `run` starts a process that answers real requests and prints its spans (apps/shared),
  * `otlp` has it export them over OTLP/JSON to the runner instead, `reports` counts the rounds,
- * `typecheck` runs a tsc on a tsconfig and must succeed.
+ * `typecheck` runs a tsc on a tsconfig and must succeed (emitting, when the tsconfig says so, what
+ * later checks run), `script` runs a Node.js script that must exit 0.
  */
 export const APPS = [
   {
@@ -80,6 +81,28 @@ export const APPS = [
       {
         name: 'TypeScript 5.9 strict, bundler resolution',
         typecheck: ['typescript5/bin/tsc', 'bundler'],
+      },
+    ],
+  },
+  {
+    dir: 'nest11-ts',
+    installer: 'npm',
+    checks: [
+      {
+        name: 'NestJS 11: two fastify copies, our peer and the one Nest pins',
+        script: ['fastify-copies.cjs'],
+      },
+      {
+        name: 'NestJS 11, TypeScript strict + decorators, app.register(tracing) on Nest Fastify',
+        typecheck: ['.bin/tsc', 'build'],
+      },
+      {
+        name: 'NestJS 11, platform-express, await tracing(app)',
+        run: ['dist/main.js', 'express'],
+      },
+      {
+        name: 'NestJS 11, platform-fastify, await tracing(app)',
+        run: ['dist/main.js', 'fastify'],
       },
     ],
   },
@@ -153,6 +176,10 @@ export async function runCheck(app, check, workDir) {
       cwd: app.cwd,
     });
     return;
+  }
+  if (check.script) {
+    const { stdout } = await exec('node', check.script, { cwd: app.cwd });
+    return stdout.trim();
   }
   const { cwd, args } = check.bundle
     ? await bundle(app, check.bundle, workDir)

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { exec } from './exec.mjs';
 import { publicPackages } from './pack.mjs';
@@ -12,7 +14,8 @@ import { publicPackages } from './pack.mjs';
  * that file, the others to snippet-N.ts. They are compiled by tsc (strict, nodenext) and each
  * file no other one imports is run with Node.js. A block right after
  * `<!-- snippet: fragment: why -->` is skipped, after `<!-- snippet: no-run: why -->` compiled
- * but not run.
+ * but not run, after `<!-- snippet: serves: /path -->` run as a server (on the port in `PORT`)
+ * that must answer GET /path with a 200, then stopped.
  */
 export async function checkReadmes(root, workDir, tarballs) {
   const readmes = [
@@ -59,6 +62,10 @@ const describeFiles = ({ files, skipped }) => {
   const loaded = files.filter((file) => file.run && !run.includes(file)); // imported or preloaded
   return (
     (run.length ? `; runs ${names(run)}` : '') +
+    run
+      .filter((file) => file.serves)
+      .map((file) => ` (${file.name} serves GET ${file.serves})`)
+      .join('') +
     (loaded.length ? ` with ${names(loaded)}` : '') +
     (files.some((f) => !f.run) ? `; compiles only ${names(files.filter((f) => !f.run))}` : '') +
     (skipped ? `; ${skipped} fragment(s)` : '')
@@ -82,8 +89,8 @@ export function parseReadme(readme, text) {
     const line = lines[i];
     const fence = /^```(\w*)\s*$/.exec(line);
     if (!fence) {
-      const mark = /^<!-- snippet: (fragment|no-run): (.+) -->$/.exec(line.trim());
-      if (mark) marker = mark[1];
+      const mark = /^<!-- snippet: (fragment|no-run|serves): (.+) -->$/.exec(line.trim());
+      if (mark) marker = { kind: mark[1], value: mark[2] };
       else if (line.trim() !== '') marker = undefined;
       for (const [, command] of line.matchAll(/`(npm install [^`]+)`/g)) {
         groups.push({ readme, line: i + 1, command, files: [], skipped: 0 });
@@ -99,7 +106,7 @@ export function parseReadme(readme, text) {
       current = { readme, line: start + 2, command, files: [], skipped: 0 };
       groups.push(current);
     } else if (lang === 'ts' || lang === 'js') {
-      if (marker === 'fragment') {
+      if (marker?.kind === 'fragment') {
         if (current) current.skipped += 1;
       } else if (!current) {
         throw new Error(
@@ -108,7 +115,12 @@ export function parseReadme(readme, text) {
       } else {
         const named = /^\/\/ ([\w.-]+\.ts)\b/.exec(body[0] ?? '');
         const name = named ? named[1] : `snippet-${start + 1}.ts`;
-        current.files.push({ name, source: body.join('\n'), run: marker !== 'no-run' });
+        current.files.push({
+          name,
+          source: body.join('\n'),
+          run: marker?.kind !== 'no-run',
+          serves: marker?.kind === 'serves' ? marker.value : undefined,
+        });
       }
     }
     marker = undefined;
@@ -173,17 +185,64 @@ async function compileAndRun(group, cwd, base) {
   // what `tsc --init` sets, and Node's types (TypeScript 6+ no longer includes every @types)
   const options = ['--strict', '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck'];
   options.push('--types', 'node', '--outDir', 'out');
+  // NestJS's decorators are TypeScript's legacy ones, as every Nest project's tsconfig sets
+  if (group.files.some((file) => file.source.includes("from '@nestjs/"))) {
+    options.push('--experimentalDecorators', '--emitDecoratorMetadata');
+  }
   await exec(tsc, [...options, ...group.files.map((file) => file.name)], { cwd });
   const hasTracing = group.files.some((file) => file.name === 'tracing.ts');
   for (const file of entries(group.files)) {
     const js = file.name.replace(/\.ts$/, '.js');
     // app.ts is "imported after tracing.ts" in the READMEs: run it the way they say
     const preload = file.name === 'app.ts' && hasTracing ? ['--import', './out/tracing.js'] : [];
-    await exec('node', [...preload, path.join('out', js)], {
-      cwd,
-      timeoutMs: 30_000,
-      env: { OTEL_TRACES_EXPORTER: 'none' },
+    const args = [...preload, path.join('out', js)];
+    const env = { OTEL_TRACES_EXPORTER: 'none' };
+    if (file.serves) await serve(args, file.serves, { cwd, env });
+    else await exec('node', args, { cwd, timeoutMs: 30_000, env });
+  }
+}
+
+/** A free TCP port on 127.0.0.1 (the OS's pick, released again). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
     });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * Runs a snippet that starts a server on `PORT`, asks it GET `urlPath` until it answers (within
+ * 30 s), which must be a 200, then stops it. Rejects with its output otherwise.
+ */
+async function serve(args, urlPath, { cwd, env }) {
+  const port = await freePort();
+  const child = spawn('node', args, { cwd, env: { ...process.env, ...env, PORT: `${port}` } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  let exit; // set once the process is gone
+  void exited.then((code) => (exit = { code }));
+  const fail = (why) => Object.assign(new Error(`node ${args.join(' ')}: ${why}`), { output });
+  try {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (exit) throw fail(`exited (code ${exit.code}) before answering`);
+      const response = await fetch(`http://127.0.0.1:${port}${urlPath}`).catch(() => undefined);
+      if (response) {
+        await response.text();
+        if (response.status !== 200) throw fail(`GET ${urlPath} answered ${response.status}`);
+        return;
+      }
+      if (Date.now() > deadline) throw fail(`GET ${urlPath}: no answer within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
   }
 }
 

@@ -1,12 +1,9 @@
-import { SpanStatusCode } from '@opentelemetry/api';
-import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
-import { THROWN_VALUES, useDiagMessages, useTestTracing } from '@otelware/test-support';
+import { THROWN_VALUES, thrownValuesSuite, useTestTracing } from '@otelware/test-support';
 import request from 'supertest';
 import { tracing } from '../src';
 import { expressMajors } from './frameworks';
 
 const otel = useTestTracing();
-const diagMessages = useDiagMessages();
 
 // Express treats a falsy value passed to next() (so also a thrown '', null, undefined) as no error.
 const CARRIED = THROWN_VALUES.filter(({ value }) => Boolean(value));
@@ -32,20 +29,6 @@ describe.each(expressMajors)(
       return span!;
     }
 
-    it.each(CARRIED)(
-      'records $label as ERROR, its error.type and one exception event',
-      async ({ value, event, errorType }) => {
-        const span = await spanOf(value);
-        expect(span.status.code).toBe(SpanStatusCode.ERROR);
-        expect(span.attributes[ATTR_ERROR_TYPE]).toBe(errorType);
-        const events = span.events.filter(({ name }) => name === 'exception');
-        expect(events.map(({ attributes }) => attributes)).toEqual([event]);
-      },
-    );
-
-    it.each(CARRIED)('records $label without a diag warning', async ({ value }) => {
-      await spanOf(value);
-      expect(diagMessages).toEqual([]);
-    });
+    thrownValuesSuite(CARRIED, spanOf);
   },
 );

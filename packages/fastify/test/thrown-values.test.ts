@@ -1,12 +1,9 @@
-import { SpanStatusCode } from '@opentelemetry/api';
-import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
-import { THROWN_VALUES, useDiagMessages, useTestTracing } from '@otelware/test-support';
+import { THROWN_VALUES, thrownValuesSuite, useTestTracing } from '@otelware/test-support';
 import request from 'supertest';
 import { tracing } from '../src';
 import { fastifyMajors } from './frameworks';
 
 const otel = useTestTracing();
-const diagMessages = useDiagMessages();
 
 describe.each(fastifyMajors)(
   'thrown values that are not Errors on Fastify $major',
@@ -32,20 +29,6 @@ describe.each(fastifyMajors)(
       return span!;
     }
 
-    it.each(THROWN_VALUES)(
-      'records $label as ERROR, its error.type and one exception event',
-      async ({ value, event, errorType }) => {
-        const span = await spanOf(value);
-        expect(span.status.code).toBe(SpanStatusCode.ERROR);
-        expect(span.attributes[ATTR_ERROR_TYPE]).toBe(errorType);
-        const events = span.events.filter(({ name }) => name === 'exception');
-        expect(events.map(({ attributes }) => attributes)).toEqual([event]);
-      },
-    );
-
-    it.each(THROWN_VALUES)('records $label without a diag warning', async ({ value }) => {
-      await spanOf(value);
-      expect(diagMessages).toEqual([]);
-    });
+    thrownValuesSuite(THROWN_VALUES, spanOf);
   },
 );

@@ -1,10 +1,7 @@
-import { SpanStatusCode } from '@opentelemetry/api';
-import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
-import { THROWN_VALUES, useDiagMessages, useTestTracing } from '@otelware/test-support';
+import { THROWN_VALUES, thrownValuesSuite, useTestTracing } from '@otelware/test-support';
 import { wrapFetch } from '../src';
 
 const otel = useTestTracing();
-const diagMessages = useDiagMessages();
 
 /** A fetch that rejects with `value`, as a wrapped client library may. */
 function rejectingFetch(value: unknown) {
@@ -22,19 +19,5 @@ async function spanOf(value: unknown) {
 }
 
 describe('a fetch that rejects with a value that is not an Error', () => {
-  it.each(THROWN_VALUES)(
-    'records $label as ERROR, its error.type and one exception event',
-    async ({ value, event, errorType }) => {
-      const span = await spanOf(value);
-      expect(span.status.code).toBe(SpanStatusCode.ERROR);
-      expect(span.attributes[ATTR_ERROR_TYPE]).toBe(errorType);
-      const events = span.events.filter(({ name }) => name === 'exception');
-      expect(events.map(({ attributes }) => attributes)).toEqual([event]);
-    },
-  );
-
-  it.each(THROWN_VALUES)('records $label without a diag warning', async ({ value }) => {
-    await spanOf(value);
-    expect(diagMessages).toEqual([]);
-  });
+  thrownValuesSuite(THROWN_VALUES, spanOf);
 });

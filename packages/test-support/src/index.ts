@@ -31,4 +31,9 @@ export { settledHeapUsed } from './heap-growth';
 export { RELIABILITY_BUDGET, MEMORY_BUDGET, type ReliabilityBudget } from './reliability-budget';
 export { pipelinedLoad } from './pipelined-load';
 export { neverBreaksSuite } from './never-breaks-suite';
-export { THROWN_VALUES, useDiagMessages, type ThrownValue } from './thrown-values';
+export {
+  THROWN_VALUES,
+  thrownValuesSuite,
+  useDiagMessages,
+  type ThrownValue,
+} from './thrown-values';

@@ -1,4 +1,6 @@
-import { diag, DiagLogLevel, type Attributes } from '@opentelemetry/api';
+import { diag, DiagLogLevel, SpanStatusCode, type Attributes } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
+import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
 
 /** A value an app may throw that is not an `Error`, and how otelware records it. */
 export interface ThrownValue {
@@ -63,4 +65,33 @@ export function useDiagMessages(): string[] {
   });
   afterEach(() => diag.disable());
   return messages;
+}
+
+/**
+ * The two tests every adapter and fetch run for each thrown value: ERROR with the
+ * value's `error.type` and exactly one `exception` event with the listed attributes,
+ * and no `diag` warning. `spanOf(value)` makes the app (or fetch) throw `value`,
+ * checks the answer is the untraced one, and returns the one exported span.
+ */
+export function thrownValuesSuite(
+  values: readonly ThrownValue[],
+  spanOf: (value: unknown) => Promise<ReadableSpan>,
+): void {
+  const diagMessages = useDiagMessages();
+
+  it.each(values)(
+    'records $label as ERROR, its error.type and one exception event',
+    async ({ value, event, errorType }) => {
+      const span = await spanOf(value);
+      expect(span.status.code).toBe(SpanStatusCode.ERROR);
+      expect(span.attributes[ATTR_ERROR_TYPE]).toBe(errorType);
+      const events = span.events.filter(({ name }) => name === 'exception');
+      expect(events.map(({ attributes }) => attributes)).toEqual([event]);
+    },
+  );
+
+  it.each(values)('records $label without a diag warning', async ({ value }) => {
+    await spanOf(value);
+    expect(diagMessages).toEqual([]);
+  });
 }

@@ -1,17 +1,10 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { useTestTracing } from '@otelware/test-support';
+import { traceparentOf, useTestTracing } from '@otelware/test-support';
 import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
 import { tracing } from '../src';
 import { expressMajors } from './frameworks';
 
 const otel = useTestTracing();
-
-/** The `traceparent`-format value of the span's own context. */
-function contextOf(span: ReadableSpan | undefined): string {
-  const { traceId, spanId, traceFlags } = span!.spanContext();
-  return `00-${traceId}-${spanId}-${traceFlags.toString(16).padStart(2, '0')}`;
-}
 
 describe.each(expressMajors)('the traceResponse option on Express $major', ({ express }) => {
   function app(options: Parameters<typeof tracing>[0]) {
@@ -52,7 +45,7 @@ describe.each(expressMajors)('the traceResponse option on Express $major', ({ ex
       .get('/users/1')
       .expect(200, { id: 1 });
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
     expect(response.headers['server-timing']).toBeUndefined();
   });
 
@@ -61,7 +54,7 @@ describe.each(expressMajors)('the traceResponse option on Express $major', ({ ex
       .get('/stream')
       .expect(200, 'one,two');
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it on the 500 Express answers for a thrown error', async () => {
@@ -69,7 +62,7 @@ describe.each(expressMajors)('the traceResponse option on Express $major', ({ ex
       .get('/fails')
       .expect(500);
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it on the 500 for an error passed to next() later', async () => {
@@ -77,7 +70,7 @@ describe.each(expressMajors)('the traceResponse option on Express $major', ({ ex
       .get('/fails-later')
       .expect(500);
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it on a 404', async () => {
@@ -85,7 +78,7 @@ describe.each(expressMajors)('the traceResponse option on Express $major', ({ ex
       .get('/missing')
       .expect(404);
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends, for an unsampled request, its own span id with the sampled flag unset', async () => {
@@ -115,7 +108,7 @@ describe.each(expressMajors)('the traceResponse option on Express $major', ({ ex
       .get('/users/1')
       .expect(200);
     const [span] = await otel.serverSpans();
-    expect(response.headers['server-timing']).toBe(`traceparent;desc="${contextOf(span)}"`);
+    expect(response.headers['server-timing']).toBe(`traceparent;desc="${traceparentOf(span)}"`);
     expect(response.headers['traceresponse']).toBeUndefined();
   });
 
@@ -125,7 +118,7 @@ describe.each(expressMajors)('the traceResponse option on Express $major', ({ ex
       .expect(200, 'timed');
     const [span] = await otel.serverSpans();
     expect(response.headers['server-timing']).toBe(
-      `db;dur=53, traceparent;desc="${contextOf(span)}"`,
+      `db;dur=53, traceparent;desc="${traceparentOf(span)}"`,
     );
   });
 
@@ -135,7 +128,7 @@ describe.each(expressMajors)('the traceResponse option on Express $major', ({ ex
       .expect(200, 'own head');
     const [span] = await otel.serverSpans();
     expect(response.headers['server-timing']).toBe(
-      `cache;desc="hit", traceparent;desc="${contextOf(span)}"`,
+      `cache;desc="hit", traceparent;desc="${traceparentOf(span)}"`,
     );
   });
 

@@ -1,17 +1,10 @@
-import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { useTestTracing } from '@otelware/test-support';
+import { traceparentOf, useTestTracing } from '@otelware/test-support';
 import { Readable } from 'node:stream';
 import request from 'supertest';
 import { tracing, type TracingOptions } from '../src';
 import { fastifyMajors } from './frameworks';
 
 const otel = useTestTracing();
-
-/** The `traceparent`-format value of the span's own context. */
-function contextOf(span: ReadableSpan | undefined): string {
-  const { traceId, spanId, traceFlags } = span!.spanContext();
-  return `00-${traceId}-${spanId}-${traceFlags.toString(16).padStart(2, '0')}`;
-}
 
 describe.each(fastifyMajors)('the traceResponse option on Fastify $major', ({ fastify }) => {
   const started: Array<{ close(): Promise<unknown> }> = [];
@@ -58,7 +51,7 @@ describe.each(fastifyMajors)('the traceResponse option on Fastify $major', ({ fa
       .get('/users/1')
       .expect(200, { id: 1 });
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
     expect(response.headers['server-timing']).toBeUndefined();
   });
 
@@ -67,7 +60,7 @@ describe.each(fastifyMajors)('the traceResponse option on Fastify $major', ({ fa
       .get('/stream')
       .expect(200, 'one,two');
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it after reply.hijack(), when the handler writes the head to reply.raw', async () => {
@@ -75,7 +68,7 @@ describe.each(fastifyMajors)('the traceResponse option on Fastify $major', ({ fa
       .get('/hijacked')
       .expect(200, 'by hand');
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it on the 500 Fastify answers for a thrown error', async () => {
@@ -83,7 +76,7 @@ describe.each(fastifyMajors)('the traceResponse option on Fastify $major', ({ fa
       .get('/fails')
       .expect(500);
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it on a 404', async () => {
@@ -91,7 +84,7 @@ describe.each(fastifyMajors)('the traceResponse option on Fastify $major', ({ fa
       .get('/missing')
       .expect(404);
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it on a response to inject()', async () => {
@@ -99,7 +92,7 @@ describe.each(fastifyMajors)('the traceResponse option on Fastify $major', ({ fa
     const response = await target.inject({ method: 'GET', url: '/users/1' });
     expect(response.statusCode).toBe(200);
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends, for an unsampled request, its own span id with the sampled flag unset', async () => {
@@ -136,7 +129,7 @@ describe.each(fastifyMajors)('the traceResponse option on Fastify $major', ({ fa
       .get('/users/1')
       .expect(200);
     const [span] = await otel.serverSpans();
-    expect(response.headers['server-timing']).toBe(`traceparent;desc="${contextOf(span)}"`);
+    expect(response.headers['server-timing']).toBe(`traceparent;desc="${traceparentOf(span)}"`);
     expect(response.headers['traceresponse']).toBeUndefined();
   });
 
@@ -146,7 +139,7 @@ describe.each(fastifyMajors)('the traceResponse option on Fastify $major', ({ fa
       .expect(200, 'timed');
     const [span] = await otel.serverSpans();
     expect(response.headers['server-timing']).toBe(
-      `db;dur=53, traceparent;desc="${contextOf(span)}"`,
+      `db;dur=53, traceparent;desc="${traceparentOf(span)}"`,
     );
   });
 

@@ -1,6 +1,5 @@
 import Router from '@koa/router';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { useTestTracing } from '@otelware/test-support';
+import { traceparentOf, useTestTracing } from '@otelware/test-support';
 import { Readable } from 'node:stream';
 import request from 'supertest';
 import { tracing } from '../src';
@@ -8,12 +7,6 @@ import { koaMajors } from './frameworks';
 
 const otel = useTestTracing();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The `traceparent`-format value of the span's own context. */
-function contextOf(span: ReadableSpan | undefined): string {
-  const { traceId, spanId, traceFlags } = span!.spanContext();
-  return `00-${traceId}-${spanId}-${traceFlags.toString(16).padStart(2, '0')}`;
-}
 
 describe.each(koaMajors)('the traceResponse option on Koa $major', ({ Koa }) => {
   function app(options: Parameters<typeof tracing>[0]) {
@@ -56,7 +49,7 @@ describe.each(koaMajors)('the traceResponse option on Koa $major', ({ Koa }) => 
       .get('/users/1')
       .expect(200, { id: 1 });
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
     expect(response.headers['server-timing']).toBeUndefined();
   });
 
@@ -65,7 +58,7 @@ describe.each(koaMajors)('the traceResponse option on Koa $major', ({ Koa }) => 
       .get('/late')
       .expect(200, 'late');
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it when the body is a stream', async () => {
@@ -73,7 +66,7 @@ describe.each(koaMajors)('the traceResponse option on Koa $major', ({ Koa }) => 
       .get('/stream')
       .expect(200, 'one,two');
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it on the 500 Koa answers for a thrown error, after clearing the headers', async () => {
@@ -82,7 +75,7 @@ describe.each(koaMajors)('the traceResponse option on Koa $major', ({ Koa }) => 
       .expect(500);
     const [span] = await otel.serverSpans();
     expect(response.headers['server-timing']).toBeUndefined(); // Koa's ctx.onerror cleared it
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends it on a 404', async () => {
@@ -90,7 +83,7 @@ describe.each(koaMajors)('the traceResponse option on Koa $major', ({ Koa }) => 
       .get('/missing')
       .expect(404);
     const [span] = await otel.serverSpans();
-    expect(response.headers['traceresponse']).toBe(contextOf(span));
+    expect(response.headers['traceresponse']).toBe(traceparentOf(span));
   });
 
   it('sends, for an unsampled request, its own span id with the sampled flag unset', async () => {
@@ -120,7 +113,7 @@ describe.each(koaMajors)('the traceResponse option on Koa $major', ({ Koa }) => 
       .get('/users/1')
       .expect(200);
     const [span] = await otel.serverSpans();
-    expect(response.headers['server-timing']).toBe(`traceparent;desc="${contextOf(span)}"`);
+    expect(response.headers['server-timing']).toBe(`traceparent;desc="${traceparentOf(span)}"`);
     expect(response.headers['traceresponse']).toBeUndefined();
   });
 
@@ -130,7 +123,7 @@ describe.each(koaMajors)('the traceResponse option on Koa $major', ({ Koa }) => 
       .expect(200, 'timed');
     const [span] = await otel.serverSpans();
     expect(response.headers['server-timing']).toBe(
-      `db;dur=53, traceparent;desc="${contextOf(span)}"`,
+      `db;dur=53, traceparent;desc="${traceparentOf(span)}"`,
     );
   });
 

@@ -37,3 +37,4 @@ export {
   useDiagMessages,
   type ThrownValue,
 } from './thrown-values';
+export { traceparentOf } from './traceparent-of';

@@ -15,13 +15,13 @@ import { RUNTIMES, runtimeBinary } from './runtime.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sdkVersions = { 3: 'SDK 3 (sdk-trace 3.x, api 1.10)', 2: 'SDK 2 (sdk-trace 2.x, api 1.9)' };
 
-/** Every run: the whole suite on each supported line; the adapters, fetch and core on SDK 2. */
+/** Every run: the whole suite on each supported line; the adapters (NestJS too), fetch and core on SDK 2. */
 export const RUNS = [
   { line: '24', sdk: 3, scope: 'every suite' },
   { line: '22', sdk: 3, scope: 'every suite' },
   { line: '26', sdk: 3, scope: 'every suite' },
-  { line: '24', sdk: 2, scope: 'adapters, fetch and core' },
-  { line: '20', sdk: 2, scope: 'adapters, fetch and core' },
+  { line: '24', sdk: 2, scope: 'adapters, NestJS, fetch and core' },
+  { line: '20', sdk: 2, scope: 'adapters, NestJS, fetch and core' },
   { line: 'bun', sdk: 3, scope: 'a real app per adapter, and fetch' },
 ];
 

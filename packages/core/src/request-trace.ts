@@ -84,6 +84,7 @@ export class RequestTrace {
   private ended = false;
   private keptIn: ObjectSlot<unknown> | undefined;
   private keptFor: object | undefined;
+  private watched: ClosableResponse | undefined;
 
   constructor(
     private readonly tracer: ServerTracer,
@@ -153,6 +154,7 @@ export class RequestTrace {
 
   /** Ends the span when `response` closes: after it finished, or when the client went away. */
   endOnClose(response: ClosableResponse): void {
+    this.watched = response;
     try {
       // a closure, not a field on the response: see runEmitterInContext for why
       response.on('close', () => this.end(response, response.writableFinished !== true));
@@ -161,10 +163,20 @@ export class RequestTrace {
     }
   }
 
+  /**
+   * Ends the span as aborted, for a request the server gave up on before its
+   * response finished (the app closed with it in flight). A status already written
+   * to the response watched by `endOnClose` is kept.
+   */
+  endAborted(): void {
+    this.end(this.watched, true);
+  }
+
   /** Records the outcome (span and duration metric) and ends the span; later calls do nothing. */
   end(response: HttpResponse | undefined, aborted = false): void {
     if (this.ended) return;
     this.ended = true;
+    this.tracer.forget(this);
     const { duration } = this;
     const endTime = duration === undefined ? undefined : monotonicNow();
     if (this.recordsOutcome) {

@@ -6,22 +6,18 @@ import {
   ATTR_HTTP_ROUTE,
 } from '@opentelemetry/semantic-conventions';
 import { ATTR_OTELWARE_ABORTED } from '@otelware/core';
-import { countSpanEnds, createTestProvider, waitFor } from '@otelware/test-support';
+import {
+  countSpanEnds,
+  createTestProvider,
+  failingBody,
+  getOnOwnConnection,
+  waitFor,
+} from '@otelware/test-support';
 import type { FastifyInstance } from 'fastify';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import request from 'supertest';
 import { tracing } from '../src';
 import { fastifyMajors } from './frameworks';
-
-/** A stream that sends one chunk, then fails a moment later (a file or upstream gone bad). */
-function failingBody(): Readable {
-  const body = new Readable({ read: () => undefined });
-  body.push('first chunk\n');
-  setTimeout(() => body.destroy(new Error('upstream went away')), 20);
-  return body;
-}
 
 /** What the outcome of a span is: its name, status code, abort mark, error and exception events. */
 function outcome(span: ReadableSpan | undefined) {
@@ -36,18 +32,9 @@ function outcome(span: ReadableSpan | undefined) {
   };
 }
 
-/** GETs `path` from the listening `app` on a connection of its own: `'<status> <body>'`, or how it was cut. */
+/** GETs `path` from the listening `app`: `'<status> <body>'`, or how it was cut. */
 function get(app: FastifyInstance, path: string): Promise<string> {
-  const { port } = app.server.address() as AddressInfo;
-  return new Promise((resolve) => {
-    const outgoing = http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve(`${response.statusCode} ${body}`));
-    });
-    outgoing.on('error', (error) => resolve(`cut: ${error.message}`));
-  });
+  return getOnOwnConnection((app.server.address() as AddressInfo).port, path);
 }
 
 /** Neither finished nor failed: the span is open. */

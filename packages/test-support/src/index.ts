@@ -31,3 +31,5 @@ export { settledHeapUsed } from './heap-growth';
 export { RELIABILITY_BUDGET, MEMORY_BUDGET, type ReliabilityBudget } from './reliability-budget';
 export { pipelinedLoad } from './pipelined-load';
 export { neverBreaksSuite } from './never-breaks-suite';
+export { getOnOwnConnection } from './get-on-own-connection';
+export { failingBody } from './failing-body';

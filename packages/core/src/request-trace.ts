@@ -49,6 +49,8 @@ interface RequestOutcome {
 /** A Node.js response that says when it closes (`http.ServerResponse` fits). */
 export interface ClosableResponse extends HttpResponse {
   readonly writableFinished?: boolean;
+  /** True once the response has emitted `close` (Node.js sets it before emitting). */
+  readonly closed?: boolean;
   on(event: 'close', listener: () => void): unknown;
 }
 
@@ -152,10 +154,19 @@ export class RequestTrace {
     }
   }
 
-  /** Ends the span when `response` closes: after it finished, or when the client went away. */
+  /**
+   * Ends the span when `response` closes: after it finished, or when the client
+   * went away. A response already closed (the client left while middleware
+   * mounted before the adapter's made the request wait) will not emit `close`
+   * again: the span ends now.
+   */
   endOnClose(response: ClosableResponse): void {
     this.watched = response;
     try {
+      if (response.closed === true) {
+        this.end(response, response.writableFinished !== true);
+        return;
+      }
       // a closure, not a field on the response: see runEmitterInContext for why
       response.on('close', () => this.end(response, response.writableFinished !== true));
     } catch (error) {

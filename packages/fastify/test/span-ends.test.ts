@@ -14,6 +14,7 @@ import {
   waitFor,
 } from '@otelware/test-support';
 import type { FastifyInstance } from 'fastify';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { tracing } from '../src';
@@ -47,10 +48,15 @@ describe.each(fastifyMajors)(
      * An app traced by a counting provider. `forceCloseConnections` (unless `graceful`)
      * makes close() drop the connections of requests in flight, as a server going away does.
      */
-    async function traced(routes: (app: FastifyInstance) => void, graceful = false) {
+    async function traced(
+      routes: (app: FastifyInstance) => void,
+      graceful = false,
+      before?: (app: FastifyInstance) => void,
+    ) {
       const sdk = createTestProvider();
       const counted = countSpanEnds(sdk.provider);
       const app = fastify(graceful ? {} : { forceCloseConnections: true });
+      before?.(app);
       await app.register(tracing, { tracerProvider: counted.provider });
       routes(app);
       await app.ready();
@@ -172,6 +178,36 @@ describe.each(fastifyMajors)(
           name: 'GET /items/:id',
           statusCode: 203,
           aborted: undefined,
+        });
+        await app.close();
+      });
+
+      it("ends a request whose client left before the plugin's onRequest ran as aborted", async () => {
+        const { app, onlySpan } = await traced(
+          (target) => {
+            target.get('/items/:id', async () => 'late');
+          },
+          false,
+          (target) => {
+            // an onRequest hook added ahead of the plugin holds the request until the client has gone
+            target.addHook('onRequest', (_request, reply, done) => {
+              reply.raw.once('close', () => setImmediate(done));
+            });
+          },
+        );
+        await app.listen({ port: 0, host: '127.0.0.1' });
+        const { port } = app.server.address() as AddressInfo;
+        const outgoing = http.get({ host: '127.0.0.1', port, path: '/items/1', agent: false });
+        outgoing.on('error', () => undefined);
+        app.server.once('request', () => setImmediate(() => outgoing.destroy()));
+        expect(outcome(await onlySpan())).toEqual({
+          name: 'GET /items/:id',
+          route: '/items/:id',
+          statusCode: undefined,
+          aborted: true,
+          status: SpanStatusCode.UNSET,
+          errorType: undefined,
+          events: [],
         });
         await app.close();
       });

@@ -49,6 +49,8 @@ interface RequestOutcome {
 /** A Node.js response that says when it closes (`http.ServerResponse` fits). */
 export interface ClosableResponse extends HttpResponse {
   readonly writableFinished?: boolean;
+  /** True once the response has emitted `close` (Node.js sets it before emitting). */
+  readonly closed?: boolean;
   on(event: 'close', listener: () => void): unknown;
 }
 
@@ -80,6 +82,7 @@ export class RequestTrace {
   private ended = false;
   private keptIn: ObjectSlot<unknown> | undefined;
   private keptFor: object | undefined;
+  private watched: ClosableResponse | undefined;
 
   constructor(
     private readonly tracer: ServerTracer,
@@ -147,9 +150,19 @@ export class RequestTrace {
     }
   }
 
-  /** Ends the span when `response` closes: after it finished, or when the client went away. */
+  /**
+   * Ends the span when `response` closes: after it finished, or when the client
+   * went away. A response already closed (the client left while middleware
+   * mounted before the adapter's made the request wait) will not emit `close`
+   * again: the span ends now.
+   */
   endOnClose(response: ClosableResponse): void {
+    this.watched = response;
     try {
+      if (response.closed === true) {
+        this.end(response, response.writableFinished !== true);
+        return;
+      }
       // a closure, not a field on the response: see runEmitterInContext for why
       response.on('close', () => this.end(response, response.writableFinished !== true));
     } catch (error) {
@@ -157,10 +170,20 @@ export class RequestTrace {
     }
   }
 
+  /**
+   * Ends the span as aborted, for a request the server gave up on before its
+   * response finished (the app closed with it in flight). A status already written
+   * to the response watched by `endOnClose` is kept.
+   */
+  endAborted(): void {
+    this.end(this.watched, true);
+  }
+
   /** Records the outcome (span and duration metric) and ends the span; later calls do nothing. */
   end(response: HttpResponse | undefined, aborted = false): void {
     if (this.ended) return;
     this.ended = true;
+    this.tracer.forget(this);
     const { duration } = this;
     const endTime = duration === undefined ? undefined : monotonicNow();
     if (this.recordsOutcome) {

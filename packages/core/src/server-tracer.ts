@@ -32,6 +32,13 @@ export interface AdapterHooks {
    * is easiest to read afterwards. A template set with `RequestTrace.setRoute` wins.
    */
   readonly resolveRoute?: (request: HttpRequest) => string | undefined;
+  /**
+   * True for an adapter that can learn when its app closes (Fastify's `onClose`):
+   * the tracer then keeps the requests whose outcome is recorded until their span
+   * ends, so `endOpenRequests` can end those the app never answered.
+   * @default false
+   */
+  readonly tracksOpenRequests?: boolean;
 }
 
 const headerGetter: TextMapGetter<HttpHeaders> = {
@@ -53,6 +60,8 @@ export class ServerTracer {
   readonly hooks: AdapterHooks;
   private readonly tracer: TracerLookup;
   private readonly durations: DurationHistogram;
+  /** The recorded requests whose span is still open, with `tracksOpenRequests` only. */
+  private readonly open: Set<RequestTrace> | undefined;
 
   constructor(
     options: TracingOptions | undefined,
@@ -68,6 +77,23 @@ export class ServerTracer {
       'Duration of HTTP server requests.',
     );
     this.hooks = hooks;
+    this.open = hooks.tracksOpenRequests === true ? new Set() : undefined;
+  }
+
+  /**
+   * Ends, as aborted, the span of every request still open (`tracksOpenRequests`
+   * only): for an app that closes with requests it will never answer, such as
+   * `inject()`ed requests, which have no connection whose close would end them.
+   */
+  endOpenRequests(): void {
+    const { open } = this;
+    if (open === undefined) return;
+    for (const requestTrace of [...open]) requestTrace.endAborted();
+  }
+
+  /** Called by `RequestTrace.end`: the request's span is no longer open. */
+  forget(requestTrace: RequestTrace): void {
+    this.open?.delete(requestTrace);
   }
 
   /**
@@ -135,6 +161,7 @@ export class ServerTracer {
       if (traceResponse !== false && response !== undefined && tracer !== undefined) {
         this.returnTrace(response, traceResponse, span);
       }
+      if (this.open !== undefined && requestTrace.recordsOutcome) this.open.add(requestTrace);
       return requestTrace;
     } catch (error) {
       reportError('starting the server span', error);

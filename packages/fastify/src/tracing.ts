@@ -26,7 +26,11 @@ function otelwareFastify(
 ): void {
   let tracer: ServerTracer;
   try {
-    tracer = new ServerTracer(tracingOptionsOf(options), { name, version });
+    tracer = new ServerTracer(
+      tracingOptionsOf(options),
+      { name, version },
+      { tracksOpenRequests: true },
+    );
   } catch (error) {
     return done(error as Error);
   }
@@ -75,9 +79,20 @@ function otelwareFastify(
     next();
   }
 
+  // Fastify runs onClose once the server has closed and every connection with it,
+  // so a request over a socket has ended its span by then (answered, or aborted by
+  // its connection's close). What is left has no connection to close: inject()ed
+  // requests the app never answered (a hijacked reply left open, a handler that
+  // never settles). The app is gone, so they end as aborted.
+  function otelwareOnClose(_instance: FastifyInstance, next: HookHandlerDoneFunction): void {
+    tracer.endOpenRequests();
+    next();
+  }
+
   fastify.addHook('onRequest', otelwareOnRequest);
   fastify.addHook('onError', otelwareOnError);
   fastify.addHook('onResponse', otelwareOnResponse);
+  fastify.addHook('onClose', otelwareOnClose);
   done();
 }
 

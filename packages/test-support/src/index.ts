@@ -38,3 +38,5 @@ export {
   type ThrownValue,
 } from './thrown-values';
 export { traceparentOf } from './traceparent-of';
+export { getOnOwnConnection } from './get-on-own-connection';
+export { failingBody } from './failing-body';

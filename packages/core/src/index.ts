@@ -1,4 +1,5 @@
 export { ServerTracer } from './server-tracer';
+export { endOpenRequests } from './open-requests';
 export type { AdapterHooks } from './server-tracer';
 export type { InstrumentationScope } from './tracer-lookup';
 export { RequestTrace } from './request-trace';

@@ -179,6 +179,11 @@ export class RequestTrace {
     this.end(this.watched, true);
   }
 
+  /** Whether `tracer` started this request. */
+  startedBy(tracer: object): boolean {
+    return this.tracer === tracer;
+  }
+
   /** Records the outcome (span and duration metric) and ends the span; later calls do nothing. */
   end(response: HttpResponse | undefined, aborted = false): void {
     if (this.ended) return;

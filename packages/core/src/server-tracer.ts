@@ -11,6 +11,7 @@ import {
 import { ATTR_URL_SCHEME } from './attribute-names';
 import { DurationHistogram, monotonicNow } from './duration-histogram';
 import { normalizeMethod } from './known-methods';
+import { openRequests } from './open-requests';
 import { callSafely, reportError } from './report-error';
 import { RequestTrace } from './request-trace';
 import { requestAttributes } from './request-attributes';
@@ -32,13 +33,6 @@ export interface AdapterHooks {
    * is easiest to read afterwards. A template set with `RequestTrace.setRoute` wins.
    */
   readonly resolveRoute?: (request: HttpRequest) => string | undefined;
-  /**
-   * True for an adapter that can learn when its app closes (Fastify's `onClose`):
-   * the tracer then keeps the requests whose outcome is recorded until their span
-   * ends, so `endOpenRequests` can end those the app never answered.
-   * @default false
-   */
-  readonly tracksOpenRequests?: boolean;
 }
 
 const headerGetter: TextMapGetter<HttpHeaders> = {
@@ -60,8 +54,6 @@ export class ServerTracer {
   readonly hooks: AdapterHooks;
   private readonly tracer: TracerLookup;
   private readonly durations: DurationHistogram;
-  /** The recorded requests whose span is still open, with `tracksOpenRequests` only. */
-  private readonly open: Set<RequestTrace> | undefined;
 
   constructor(
     options: TracingOptions | undefined,
@@ -77,23 +69,23 @@ export class ServerTracer {
       'Duration of HTTP server requests.',
     );
     this.hooks = hooks;
-    this.open = hooks.tracksOpenRequests === true ? new Set() : undefined;
   }
 
   /**
-   * Ends, as aborted, the span of every request still open (`tracksOpenRequests`
-   * only): for an app that closes with requests it will never answer, such as
-   * `inject()`ed requests, which have no connection whose close would end them.
+   * Ends, as aborted, the span of every request of this tracer still open, with
+   * any status already written: for an app that closes with requests it will never
+   * answer, such as `inject()`ed requests, which have no connection whose close
+   * would end them.
    */
   endOpenRequests(): void {
-    const { open } = this;
-    if (open === undefined) return;
-    for (const requestTrace of [...open]) requestTrace.endAborted();
+    for (const request of [...openRequests]) {
+      if (request.startedBy(this)) request.endAborted();
+    }
   }
 
   /** Called by `RequestTrace.end`: the request's span is no longer open. */
   forget(requestTrace: RequestTrace): void {
-    this.open?.delete(requestTrace);
+    openRequests.delete(requestTrace);
   }
 
   /**
@@ -161,7 +153,7 @@ export class ServerTracer {
       if (traceResponse !== false && response !== undefined && tracer !== undefined) {
         this.returnTrace(response, traceResponse, span);
       }
-      if (this.open !== undefined && requestTrace.recordsOutcome) this.open.add(requestTrace);
+      if (requestTrace.recordsOutcome) openRequests.add(requestTrace);
       return requestTrace;
     } catch (error) {
       reportError('starting the server span', error);

@@ -1,9 +1,11 @@
 import { SpanStatusCode } from '@opentelemetry/api';
+import { AlwaysOffSampler } from '@opentelemetry/sdk-trace';
 import { ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
 import { countSpanEnds, createTestProvider } from '@otelware/test-support';
 import { EventEmitter } from 'node:events';
 import {
   ATTR_OTELWARE_ABORTED,
+  endOpenRequests,
   ServerTracer,
   type ClosableResponse,
   type HttpRequest,
@@ -22,18 +24,16 @@ function openResponse(statusCode: number, headersSent: boolean): ClosableRespons
   return Object.assign(new EventEmitter(), { statusCode, headersSent, writableFinished: false });
 }
 
-function tracerTracking(tracksOpenRequests: boolean) {
+function tracerTracking() {
   const sdk = createTestProvider();
   const counted = countSpanEnds(sdk.provider);
-  const tracer = new ServerTracer({ tracerProvider: counted.provider }, scope, {
-    tracksOpenRequests,
-  });
+  const tracer = new ServerTracer({ tracerProvider: counted.provider }, scope);
   return { sdk, ends: counted.ends, tracer };
 }
 
 describe('ServerTracer.endOpenRequests', () => {
   it('ends every open request as aborted, keeping a status already written', async () => {
-    const { sdk, ends, tracer } = tracerTracking(true);
+    const { sdk, ends, tracer } = tracerTracking();
     tracer.startRequest(requestTo('/silent'))?.endOnClose(openResponse(200, false));
     tracer.startRequest(requestTo('/half-written'))?.endOnClose(openResponse(202, true));
     tracer.endOpenRequests();
@@ -53,7 +53,7 @@ describe('ServerTracer.endOpenRequests', () => {
   });
 
   it('leaves alone a request that ended, and ends none twice when called again', async () => {
-    const { sdk, ends, tracer } = tracerTracking(true);
+    const { sdk, ends, tracer } = tracerTracking();
     tracer.startRequest(requestTo('/answered'))?.end({ statusCode: 200 });
     tracer.startRequest(requestTo('/open'));
     tracer.endOpenRequests();
@@ -63,12 +63,43 @@ describe('ServerTracer.endOpenRequests', () => {
     expect([...ends.values()]).toEqual([1, 1]);
   });
 
-  it('keeps no request for an adapter that does not ask for it', async () => {
-    const { sdk, ends, tracer } = tracerTracking(false);
-    tracer.startRequest(requestTo('/open'));
-    tracer.endOpenRequests();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(sdk.exporter.getFinishedSpans()).toEqual([]);
-    expect(ends.size).toBe(0);
+  it('ends only the open requests of the tracer it is called on', async () => {
+    const first = tracerTracking();
+    const second = tracerTracking();
+    first.tracer.startRequest(requestTo('/first'));
+    const other = second.tracer.startRequest(requestTo('/second'));
+    first.tracer.endOpenRequests();
+    expect((await first.sdk.spans(1)).map((span) => span.attributes['url.path'])).toEqual([
+      '/first',
+    ]);
+    expect(second.ends.size).toBe(0);
+    other?.end({ statusCode: 200 });
+  });
+});
+
+describe('endOpenRequests', () => {
+  it('ends, as aborted, the open requests of every tracer in the process', async () => {
+    const first = tracerTracking();
+    const second = tracerTracking();
+    first.tracer.startRequest(requestTo('/first'))?.endOnClose(openResponse(200, false));
+    second.tracer.startRequest(requestTo('/second'))?.endOnClose(openResponse(503, true));
+    endOpenRequests();
+    const [fromFirst] = await first.sdk.spans(1);
+    const [fromSecond] = await second.sdk.spans(1);
+    expect([fromFirst, fromSecond].map((span) => span?.attributes[ATTR_OTELWARE_ABORTED])).toEqual([
+      true,
+      true,
+    ]);
+    expect(fromSecond?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE]).toBe(503);
+    expect([...first.ends.values(), ...second.ends.values()]).toEqual([1, 1]);
+  });
+
+  it('keeps no request whose outcome is not recorded (unsampled, no metrics)', async () => {
+    const sdk = createTestProvider(new AlwaysOffSampler());
+    const counted = countSpanEnds(sdk.provider);
+    const tracer = new ServerTracer({ tracerProvider: counted.provider }, scope);
+    tracer.startRequest(requestTo('/unsampled'));
+    endOpenRequests();
+    expect(counted.ends.size).toBe(0);
   });
 });

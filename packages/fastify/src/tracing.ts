@@ -26,11 +26,7 @@ function otelwareFastify(
 ): void {
   let tracer: ServerTracer;
   try {
-    tracer = new ServerTracer(
-      tracingOptionsOf(options),
-      { name, version },
-      { tracksOpenRequests: true },
-    );
+    tracer = new ServerTracer(tracingOptionsOf(options), { name, version });
   } catch (error) {
     return done(error as Error);
   }

@@ -1,6 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import type { MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { SpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
+import { endOpenRequests } from '@otelware/core';
 import { flushOnExit } from './flush-on-exit';
 import type { NodeTracing } from './types';
 
@@ -15,7 +16,8 @@ async function reportFailure(what: string, work: () => Promise<unknown>): Promis
 /**
  * The handle of a started SDK. Flushing empties the batch processors, then the
  * exporters' own buffers (the waterfall prints what it holds), and exports the
- * metrics. Shutdown runs once.
+ * metrics. Shutdown runs once: it first ends, as aborted, the server spans of the
+ * requests still in flight, which would otherwise never be exported.
  */
 export function tracingHandle(
   provider: TracerProvider,
@@ -37,6 +39,7 @@ export function tracingHandle(
   const shutdown = () =>
     (shuttingDown ??= (async () => {
       removeHooks();
+      endOpenRequests();
       await flushSpans();
       await reportFailure('shutting down the tracer provider', () => provider.shutdown());
       // the meter provider exports its last collection as it shuts down: no flush before

@@ -59,6 +59,20 @@ describe('when the process ends', () => {
     });
   });
 
+  it('ends a request still in flight as aborted and exports its span before the signal ends the process', async () => {
+    expect(await runApp('in-flight', 'SIGTERM')).toEqual({
+      code: null,
+      signal: 'SIGTERM',
+      lines: [
+        'ready',
+        'exported work',
+        'exported GET (aborted)',
+        'exporter flushed',
+        'exporter shut down',
+      ],
+    });
+  });
+
   it('exports on beforeExit when the event loop runs dry, and exits with code 0', async () => {
     expect(await runApp('exit-naturally')).toEqual({
       code: 0,

@@ -106,6 +106,24 @@ export const APPS = [
       },
     ],
   },
+  {
+    dir: 'nest12-esm',
+    installer: 'npm',
+    checks: [
+      {
+        name: 'NestJS 12, native ESM, TypeScript strict + decorators, app.register(tracing) on Nest Fastify',
+        typecheck: ['.bin/tsc', 'build'],
+      },
+      {
+        name: 'NestJS 12, native ESM, platform-express, await tracing(app)',
+        run: ['dist/main.js', 'express'],
+      },
+      {
+        name: 'NestJS 12, native ESM, platform-fastify, await tracing(app)',
+        run: ['dist/main.js', 'fastify'],
+      },
+    ],
+  },
 ];
 
 /**

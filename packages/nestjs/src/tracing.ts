@@ -20,7 +20,7 @@ function httpAdapterOf(app: INestApplication): HttpAdapter {
 }
 
 /**
- * Traces every request of a NestJS 10 or 11 app on `@nestjs/platform-express` or
+ * Traces every request of a NestJS 10, 11 or 12 app on `@nestjs/platform-express` or
  * `@nestjs/platform-fastify`: the SERVER span comes from `@otelware/express` or
  * `@otelware/fastify` (so it is the same span as in a plain Express or Fastify
  * app, global prefix included), and a global interceptor records the exceptions

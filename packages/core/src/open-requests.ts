@@ -1,20 +1,57 @@
-/** A request whose span is open and whose outcome is recorded. */
-interface OpenRequest {
+/**
+ * A request whose span is open and whose outcome is recorded: a link of the
+ * process's list of open requests (a doubly linked list through the requests
+ * themselves, so opening and ending one allocates nothing and hashes nothing).
+ */
+export interface OpenRequest {
+  previousOpen: OpenRequest | undefined;
+  nextOpen: OpenRequest | undefined;
   endAborted(): void;
   startedBy(tracer: object): boolean;
 }
 
-// versioned: a copy of @otelware/core with another `OpenRequest` shape keeps its own set
-const REGISTRY = Symbol.for('@otelware/core/open-requests@1');
+interface OpenList {
+  first: OpenRequest | undefined;
+}
+
+// versioned: a copy of @otelware/core with another `OpenRequest` shape keeps its own list
+const REGISTRY = Symbol.for('@otelware/core/open-requests@2');
 
 /**
- * The open requests of every `ServerTracer` in the process. It lives on
+ * The open requests of every `ServerTracer` in the process. The list lives on
  * `globalThis` under a registered symbol, so that one call ends them all even
  * when an app holds two copies of `@otelware/core`.
  */
-export const openRequests: Set<OpenRequest> = ((globalThis as { [REGISTRY]?: Set<OpenRequest> })[
-  REGISTRY
-] ??= new Set());
+const openList: OpenList = ((globalThis as { [REGISTRY]?: OpenList })[REGISTRY] ??= {
+  first: undefined,
+});
+
+export function addOpenRequest(request: OpenRequest): void {
+  const { first } = openList;
+  request.nextOpen = first;
+  if (first !== undefined) first.previousOpen = request;
+  openList.first = request;
+}
+
+/** Takes `request` off the list; a request never added is left as it is. */
+export function removeOpenRequest(request: OpenRequest): void {
+  const { previousOpen, nextOpen } = request;
+  if (previousOpen !== undefined) previousOpen.nextOpen = nextOpen;
+  else if (openList.first === request) openList.first = nextOpen;
+  else return;
+  if (nextOpen !== undefined) nextOpen.previousOpen = previousOpen;
+  request.previousOpen = undefined;
+  request.nextOpen = undefined;
+}
+
+/** The open requests now, oldest first. */
+export function openRequestsNow(): OpenRequest[] {
+  const requests: OpenRequest[] = [];
+  for (let request = openList.first; request !== undefined; request = request.nextOpen) {
+    requests.push(request);
+  }
+  return requests.reverse();
+}
 
 /**
  * Ends, as aborted, the span of every request still open in the process, with
@@ -24,5 +61,5 @@ export const openRequests: Set<OpenRequest> = ((globalThis as { [REGISTRY]?: Set
  * the tracer provider's `shutdown()`. Never throws.
  */
 export function endOpenRequests(): void {
-  for (const request of [...openRequests]) request.endAborted();
+  for (const request of openRequestsNow()) request.endAborted();
 }

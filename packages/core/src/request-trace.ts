@@ -83,6 +83,9 @@ export class RequestTrace {
   private keptIn: ObjectSlot<unknown> | undefined;
   private keptFor: object | undefined;
   private watched: ClosableResponse | undefined;
+  /** Links of the process's list of open requests (`open-requests.ts`). */
+  previousOpen: RequestTrace | undefined = undefined;
+  nextOpen: RequestTrace | undefined = undefined;
 
   constructor(
     private readonly tracer: ServerTracer,

@@ -11,7 +11,7 @@ import {
 import { ATTR_URL_SCHEME } from './attribute-names';
 import { DurationHistogram, monotonicNow } from './duration-histogram';
 import { normalizeMethod } from './known-methods';
-import { openRequests } from './open-requests';
+import { addOpenRequest, openRequestsNow, removeOpenRequest } from './open-requests';
 import { callSafely, reportError } from './report-error';
 import { RequestTrace } from './request-trace';
 import { requestAttributes } from './request-attributes';
@@ -78,14 +78,14 @@ export class ServerTracer {
    * would end them.
    */
   endOpenRequests(): void {
-    for (const request of [...openRequests]) {
+    for (const request of openRequestsNow()) {
       if (request.startedBy(this)) request.endAborted();
     }
   }
 
   /** Called by `RequestTrace.end`: the request's span is no longer open. */
   forget(requestTrace: RequestTrace): void {
-    openRequests.delete(requestTrace);
+    removeOpenRequest(requestTrace);
   }
 
   /**
@@ -153,7 +153,7 @@ export class ServerTracer {
       if (traceResponse !== false && response !== undefined && tracer !== undefined) {
         this.returnTrace(response, traceResponse, span);
       }
-      if (requestTrace.recordsOutcome) openRequests.add(requestTrace);
+      if (requestTrace.recordsOutcome) addOpenRequest(requestTrace);
       return requestTrace;
     } catch (error) {
       reportError('starting the server span', error);

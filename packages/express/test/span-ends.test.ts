@@ -1,14 +1,8 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import {
-  ATTR_ERROR_TYPE,
-  ATTR_HTTP_RESPONSE_STATUS_CODE,
-  ATTR_HTTP_ROUTE,
-} from '@opentelemetry/semantic-conventions';
-import { ATTR_OTELWARE_ABORTED } from '@otelware/core';
 import {
   countSpanEnds,
   createTestProvider,
+  spanOutcome,
   failingBody,
   getOnOwnConnection,
   waitFor,
@@ -19,19 +13,6 @@ import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
 import { tracing } from '../src';
 import { expressMajors } from './frameworks';
-
-/** What the outcome of a span is: its name, status code, abort mark, error and exception events. */
-function outcome(span: ReadableSpan | undefined) {
-  return {
-    name: span?.name,
-    route: span?.attributes[ATTR_HTTP_ROUTE],
-    statusCode: span?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE],
-    aborted: span?.attributes[ATTR_OTELWARE_ABORTED],
-    status: span?.status.code,
-    errorType: span?.attributes[ATTR_ERROR_TYPE],
-    events: span?.events.map((event) => event.name),
-  };
-}
 
 describe.each(expressMajors)(
   'every SERVER span ends exactly once on Express $major',
@@ -76,7 +57,7 @@ describe.each(expressMajors)(
       expect(ends.size).toBe(0);
       await close();
       expect(await answer).toBe('cut: socket hang up');
-      expect(outcome(await onlySpan())).toEqual({
+      expect(spanOutcome(await onlySpan())).toEqual({
         name: 'GET /held/:id',
         route: '/held/:id',
         statusCode: undefined,
@@ -101,7 +82,7 @@ describe.each(expressMajors)(
       const outgoing = http.get({ host: '127.0.0.1', port, path: '/items/1', agent: false });
       outgoing.on('error', () => undefined);
       server.once('request', () => setImmediate(() => outgoing.destroy()));
-      expect(outcome(await onlySpan())).toEqual({
+      expect(spanOutcome(await onlySpan())).toEqual({
         name: 'GET', // ended before routing: the route is not known yet
 
         route: undefined,
@@ -122,7 +103,7 @@ describe.each(expressMajors)(
         });
       });
       expect(await get('/files/a')).toBe('cut: aborted');
-      expect(outcome(await onlySpan())).toEqual({
+      expect(spanOutcome(await onlySpan())).toEqual({
         name: 'GET /files/:name',
         route: '/files/:name',
         statusCode: 200,
@@ -149,7 +130,7 @@ describe.each(expressMajors)(
       expect(ends.size).toBe(0);
       await close();
       expect(await answer).toBe('cut: aborted');
-      expect(outcome(await onlySpan())).toMatchObject({
+      expect(spanOutcome(await onlySpan())).toMatchObject({
         name: 'GET /files/:name',
         statusCode: 200,
         aborted: true,
@@ -165,7 +146,7 @@ describe.each(expressMajors)(
         });
       });
       expect(await get('/report/1')).toBe('cut: aborted');
-      expect(outcome(await onlySpan())).toMatchObject({
+      expect(spanOutcome(await onlySpan())).toMatchObject({
         name: 'GET /report/:id',
         statusCode: 200,
         aborted: true,
@@ -178,7 +159,7 @@ describe.each(expressMajors)(
         app.get('/items/:id', (_req, res) => void res.send('item'));
       });
       expect(await get('/nowhere')).toMatch(/^404 /);
-      expect(outcome(await onlySpan())).toMatchObject({
+      expect(spanOutcome(await onlySpan())).toMatchObject({
         name: 'GET',
         route: undefined,
         statusCode: 404,

@@ -1,14 +1,8 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import {
-  ATTR_ERROR_TYPE,
-  ATTR_HTTP_RESPONSE_STATUS_CODE,
-  ATTR_HTTP_ROUTE,
-} from '@opentelemetry/semantic-conventions';
-import { ATTR_OTELWARE_ABORTED } from '@otelware/core';
 import {
   countSpanEnds,
   createTestProvider,
+  spanOutcome,
   failingBody,
   getOnOwnConnection,
   waitFor,
@@ -19,19 +13,6 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { tracing } from '../src';
 import { fastifyMajors } from './frameworks';
-
-/** What the outcome of a span is: its name, status code, abort mark, error and exception events. */
-function outcome(span: ReadableSpan | undefined) {
-  return {
-    name: span?.name,
-    route: span?.attributes[ATTR_HTTP_ROUTE],
-    statusCode: span?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE],
-    aborted: span?.attributes[ATTR_OTELWARE_ABORTED],
-    status: span?.status.code,
-    errorType: span?.attributes[ATTR_ERROR_TYPE],
-    events: span?.events.map((event) => event.name),
-  };
-}
 
 /** GETs `path` from the listening `app`: `'<status> <body>'`, or how it was cut. */
 function get(app: FastifyInstance, path: string): Promise<string> {
@@ -79,7 +60,7 @@ describe.each(fastifyMajors)(
           target.get('/items/:id', async () => ({ ok: true }));
         });
         await request(app.server).get('/items/1').expect(500);
-        expect(outcome(await onlySpan())).toEqual({
+        expect(spanOutcome(await onlySpan())).toEqual({
           name: 'GET /items/:id',
           route: '/items/:id',
           statusCode: 500,
@@ -102,7 +83,7 @@ describe.each(fastifyMajors)(
           });
         });
         await request(app.server).get('/items/1').expect(500);
-        expect(outcome(await onlySpan())).toEqual({
+        expect(spanOutcome(await onlySpan())).toEqual({
           name: 'GET /items/:id',
           route: '/items/:id',
           statusCode: 500,
@@ -120,7 +101,7 @@ describe.each(fastifyMajors)(
           target.post('/orders', { schema }, async () => ({ ok: true }));
         });
         await request(app.server).post('/orders').send({}).expect(400);
-        expect(outcome(await onlySpan())).toEqual({
+        expect(spanOutcome(await onlySpan())).toEqual({
           name: 'POST /orders',
           route: '/orders',
           statusCode: 400,
@@ -137,7 +118,7 @@ describe.each(fastifyMajors)(
           target.get('/items/:id', async () => ({ ok: true }));
         });
         await request(app.server).get('/nowhere').expect(404);
-        expect(outcome(await onlySpan())).toMatchObject({
+        expect(spanOutcome(await onlySpan())).toMatchObject({
           name: 'GET',
           route: undefined,
           statusCode: 404,
@@ -152,7 +133,7 @@ describe.each(fastifyMajors)(
           target.get('/files/:name', (_request, reply) => reply.send(failingBody()));
         });
         await expect(request(app.server).get('/files/a')).rejects.toThrow();
-        expect(outcome(await onlySpan())).toEqual({
+        expect(spanOutcome(await onlySpan())).toEqual({
           name: 'GET /files/:name',
           route: '/files/:name',
           statusCode: 200,
@@ -174,7 +155,7 @@ describe.each(fastifyMajors)(
           target.get('/items/:id', async () => ({ ok: true }));
         });
         await request(app.server).get('/items/1').expect(203, 'answered by the hook');
-        expect(outcome(await onlySpan())).toMatchObject({
+        expect(spanOutcome(await onlySpan())).toMatchObject({
           name: 'GET /items/:id',
           statusCode: 203,
           aborted: undefined,
@@ -200,7 +181,7 @@ describe.each(fastifyMajors)(
         const outgoing = http.get({ host: '127.0.0.1', port, path: '/items/1', agent: false });
         outgoing.on('error', () => undefined);
         app.server.once('request', () => setImmediate(() => outgoing.destroy()));
-        expect(outcome(await onlySpan())).toEqual({
+        expect(spanOutcome(await onlySpan())).toEqual({
           name: 'GET /items/:id',
           route: '/items/:id',
           statusCode: undefined,
@@ -224,7 +205,7 @@ describe.each(fastifyMajors)(
         expect(ends.size).toBe(0);
         await app.close();
         expect(await held).toBe('cut: socket hang up');
-        expect(outcome(await onlySpan())).toEqual({
+        expect(spanOutcome(await onlySpan())).toEqual({
           name: 'GET /held/:id',
           route: '/held/:id',
           statusCode: undefined,
@@ -250,7 +231,7 @@ describe.each(fastifyMajors)(
         setTimeout(() => answer(), 20);
         await closed;
         expect(await answered).toBe('200 done');
-        expect(outcome(await onlySpan())).toMatchObject({
+        expect(spanOutcome(await onlySpan())).toMatchObject({
           name: 'GET /slow/:id',
           statusCode: 200,
           aborted: undefined,
@@ -269,7 +250,7 @@ describe.each(fastifyMajors)(
         await waitFor(() => false, 50);
         expect(ends.size).toBe(0);
         await app.close();
-        expect(outcome(await onlySpan())).toEqual({
+        expect(spanOutcome(await onlySpan())).toEqual({
           name: 'GET /held/:id',
           route: '/held/:id',
           statusCode: undefined,
@@ -290,7 +271,7 @@ describe.each(fastifyMajors)(
         void app.inject({ method: 'GET', url: '/held/1' });
         await waitFor(() => false, 50);
         await app.close();
-        expect(outcome(await onlySpan())).toMatchObject({
+        expect(spanOutcome(await onlySpan())).toMatchObject({
           name: 'GET /held/:id',
           statusCode: undefined,
           aborted: true,
@@ -308,7 +289,7 @@ describe.each(fastifyMajors)(
         void app.inject({ method: 'GET', url: '/items/1' });
         await waitFor(() => false, 50);
         await app.close();
-        expect(outcome(await onlySpan())).toMatchObject({
+        expect(spanOutcome(await onlySpan())).toMatchObject({
           name: 'GET /items/:id',
           statusCode: undefined,
           aborted: true,
@@ -326,7 +307,7 @@ describe.each(fastifyMajors)(
         void app.inject({ method: 'GET', url: '/held/1' });
         await waitFor(() => false, 50);
         await app.close();
-        expect(outcome(await onlySpan())).toMatchObject({
+        expect(spanOutcome(await onlySpan())).toMatchObject({
           name: 'GET /held/:id',
           statusCode: 202,
           aborted: true,
@@ -351,7 +332,7 @@ describe.each(fastifyMajors)(
         expect((await late).body).toBe('late');
         const spans = await sdk.spans(2);
         expect(
-          spans.map(outcome).sort((a, b) => String(a.name).localeCompare(String(b.name))),
+          spans.map(spanOutcome).sort((a, b) => String(a.name).localeCompare(String(b.name))),
         ).toEqual(
           ['GET /never', 'GET /slow/:id'].map((name) => ({
             name,
@@ -371,7 +352,7 @@ describe.each(fastifyMajors)(
           target.get('/files/:name', (_request, reply) => reply.send(failingBody()));
         });
         await app.inject({ method: 'GET', url: '/files/a' }).catch(() => undefined);
-        expect(outcome(await onlySpan())).toMatchObject({
+        expect(spanOutcome(await onlySpan())).toMatchObject({
           name: 'GET /files/:name',
           statusCode: 200,
         });

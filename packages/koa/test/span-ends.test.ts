@@ -1,15 +1,9 @@
 import Router from '@koa/router';
 import { SpanStatusCode } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import {
-  ATTR_ERROR_TYPE,
-  ATTR_HTTP_RESPONSE_STATUS_CODE,
-  ATTR_HTTP_ROUTE,
-} from '@opentelemetry/semantic-conventions';
-import { ATTR_OTELWARE_ABORTED } from '@otelware/core';
 import {
   countSpanEnds,
   createTestProvider,
+  spanOutcome,
   failingBody,
   getOnOwnConnection,
 } from '@otelware/test-support';
@@ -18,19 +12,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tracing } from '../src';
 import { koaMajors } from './frameworks';
-
-/** What the outcome of a span is: its name, status code, abort mark, error and exception events. */
-function outcome(span: ReadableSpan | undefined) {
-  return {
-    name: span?.name,
-    route: span?.attributes[ATTR_HTTP_ROUTE],
-    statusCode: span?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE],
-    aborted: span?.attributes[ATTR_OTELWARE_ABORTED],
-    status: span?.status.code,
-    errorType: span?.attributes[ATTR_ERROR_TYPE],
-    events: span?.events.map((event) => event.name),
-  };
-}
 
 describe.each(koaMajors)('every SERVER span ends exactly once on Koa $major', ({ Koa: KoaApp }) => {
   /** A traced app (`before` mounts middleware ahead of tracing()) on a loopback server. */
@@ -90,7 +71,9 @@ describe.each(koaMajors)('every SERVER span ends exactly once on Koa $major', ({
     expect(ends.size).toBe(0);
     await close();
     expect(await answer).toBe('cut: socket hang up');
-    expect(outcome(await onlySpan())).toEqual(abortedBeforeAnswer('GET /held/:id', '/held/:id'));
+    expect(spanOutcome(await onlySpan())).toEqual(
+      abortedBeforeAnswer('GET /held/:id', '/held/:id'),
+    );
   });
 
   it('ends a request answered by hand with ctx.respond = false with the status it wrote', async () => {
@@ -104,7 +87,7 @@ describe.each(koaMajors)('every SERVER span ends exactly once on Koa $major', ({
       });
     });
     expect(await get('/raw/1')).toBe('202 written by hand');
-    expect(outcome(await onlySpan())).toMatchObject({
+    expect(spanOutcome(await onlySpan())).toMatchObject({
       name: 'GET /raw/:id',
       statusCode: 202,
       aborted: undefined,
@@ -124,7 +107,7 @@ describe.each(koaMajors)('every SERVER span ends exactly once on Koa $major', ({
     expect(ends.size).toBe(0);
     await close();
     expect(await answer).toBe('cut: socket hang up');
-    expect(outcome(await onlySpan())).toEqual(abortedBeforeAnswer('GET /raw/:id', '/raw/:id'));
+    expect(spanOutcome(await onlySpan())).toEqual(abortedBeforeAnswer('GET /raw/:id', '/raw/:id'));
   });
 
   it('ends a request whose streamed body fails mid-way as aborted, with its 200, once its connection goes', async () => {
@@ -141,7 +124,7 @@ describe.each(koaMajors)('every SERVER span ends exactly once on Koa $major', ({
     await new Promise((resolve) => setTimeout(resolve, 60));
     await close();
     expect(await answer).toBe('cut: aborted');
-    expect(outcome(await onlySpan())).toEqual({
+    expect(spanOutcome(await onlySpan())).toEqual({
       name: 'GET /files/:name',
       route: '/files/:name',
       statusCode: 200,
@@ -173,7 +156,7 @@ describe.each(koaMajors)('every SERVER span ends exactly once on Koa $major', ({
     outgoing.on('error', () => undefined);
     server.once('request', () => setImmediate(() => outgoing.destroy()));
     // ended before routing: the route is not known yet
-    expect(outcome(await onlySpan())).toEqual(abortedBeforeAnswer('GET', undefined));
+    expect(spanOutcome(await onlySpan())).toEqual(abortedBeforeAnswer('GET', undefined));
     await close();
   });
 
@@ -184,7 +167,7 @@ describe.each(koaMajors)('every SERVER span ends exactly once on Koa $major', ({
       });
     });
     expect(await get('/nowhere')).toBe('404 Not Found');
-    expect(outcome(await onlySpan())).toMatchObject({
+    expect(spanOutcome(await onlySpan())).toMatchObject({
       name: 'GET',
       route: undefined,
       statusCode: 404,

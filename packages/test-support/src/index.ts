@@ -40,3 +40,4 @@ export {
 export { traceparentOf } from './traceparent-of';
 export { getOnOwnConnection } from './get-on-own-connection';
 export { failingBody } from './failing-body';
+export { spanOutcome } from './span-outcome';

@@ -20,6 +20,7 @@ const config: Config = {
   testMatch: ['**/test/**/*.test.ts'],
   moduleNameMapper: {
     '^@otelware/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@otelware/core/adapter$': '<rootDir>/packages/core/src/adapter.ts',
     // Every module in the run, ours and the SDK's, gets one copy of the API and the SDK.
     ...sdkLineModules(line, '<rootDir>'),
   },

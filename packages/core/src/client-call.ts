@@ -108,8 +108,7 @@ export class ClientCall {
   fail(error: unknown): void {
     if (this.ended) return;
     // A hostile error object's getters may throw: name it safely, once, for span and metric.
-    const errorType =
-      callSafely('naming the failure', failureTypeOf, error, undefined) ?? ERROR_TYPE_OTHER;
+    const errorType = callSafely('naming the failure', failureTypeOf, error) ?? ERROR_TYPE_OTHER;
     this.finish(
       () => {
         const { span } = this;

@@ -23,7 +23,7 @@ import {
   checkTracerProvider,
 } from './option-checks';
 import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact-query';
-import { callSafely, reportError } from './report-error';
+import { reportError } from './report-error';
 import { spanNameFor } from './span-name';
 import { startSpan } from './start-span';
 import { TracerLookup, type InstrumentationScope } from './tracer-lookup';
@@ -54,10 +54,6 @@ export interface ClientTracingOptions {
    * @default `OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS`, else CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE
    */
   knownMethods?: string[];
-}
-
-function endSpan(span: Span): void {
-  span.end();
 }
 
 /**
@@ -128,7 +124,11 @@ export class ClientTracer {
       );
     } catch (error) {
       reportError('starting the client span', error);
-      if (span !== undefined) callSafely('ending the client span', endSpan, span, undefined);
+      try {
+        span?.end();
+      } catch (endError) {
+        reportError('ending the client span', endError);
+      }
       return undefined;
     }
   }

@@ -1,20 +1,4 @@
-export { ServerTracer } from './server-tracer';
 export { endOpenRequests } from './open-requests';
-export type { AdapterHooks } from './server-tracer';
-export type { InstrumentationScope } from './tracer-lookup';
-export { RequestTrace } from './request-trace';
-export type { ClosableResponse } from './request-trace';
-export type { ContextEmitter } from './run-emitter-in-context';
-export { ClientTracer } from './client-tracer';
-export type { ClientTracingOptions } from './client-tracer';
-export { ClientCall } from './client-call';
-export type { ClientResponse } from './client-call';
-export type { HeaderReader } from './capture-headers';
-export type { HeaderWritingResponse, TraceResponseFormat } from './trace-response';
-export { checkFunction, checkOptionNames, checkPropagator, optionError } from './option-checks';
-export { objectSlot } from './object-slot';
-export type { ObjectSlot } from './object-slot';
-export { reportError, callSafely } from './report-error';
 export { DEFAULT_KNOWN_METHODS, OTHER_METHOD } from './known-methods';
 export { DEFAULT_REDACTED_QUERY_PARAMS, REDACTED } from './redact-query';
 export { ATTR_OTELWARE_ABORTED } from './attribute-names';
@@ -26,6 +10,8 @@ export type {
   HttpResponse,
   TracingOptions,
 } from './types';
+export type { TraceResponseFormat } from './trace-response';
+export type { ClientTracingOptions } from './client-tracer';
 export { TraceContextPropagator } from './trace-context/trace-context-propagator';
 export type { TraceContextPropagatorOptions } from './trace-context/trace-context-propagator';
 export { createW3CTraceState } from './trace-context/create-w3c-trace-state';

@@ -1,3 +1,5 @@
+import type { RequestTrace } from './request-trace';
+
 /**
  * A request whose span is open and whose outcome is recorded: a link of the
  * process's list of open requests (a doubly linked list through the requests
@@ -26,7 +28,21 @@ const openList: OpenList = ((globalThis as { [REGISTRY]?: OpenList })[REGISTRY] 
   first: undefined,
 });
 
-export function addOpenRequest(request: OpenRequest): void {
+/**
+ * The open requests of this copy of core by their adapter's request object (`key`),
+ * for the adapter's later hooks and the app's error handlers. The entry goes when
+ * the span ends (see docs/architecture.md, "Per-request state").
+ */
+const traceOfKey = new WeakMap<object, RequestTrace>();
+
+/** The trace of the open request whose adapter's object is `key`. */
+export function traceOf(key: unknown): RequestTrace | undefined {
+  return typeof key === 'object' && key !== null ? traceOfKey.get(key) : undefined;
+}
+
+/** Puts `request` on the list and makes `traceOf(request.key)` find it (the newest wins). */
+export function addOpenRequest(request: RequestTrace): void {
+  traceOfKey.set(request.key, request);
   const { first } = openList;
   request.nextOpen = first;
   if (first !== undefined) first.previousOpen = request;
@@ -34,7 +50,7 @@ export function addOpenRequest(request: OpenRequest): void {
 }
 
 /** Takes `request` off the list; a request never added is left as it is. */
-export function removeOpenRequest(request: OpenRequest): void {
+export function removeOpenRequest(request: RequestTrace): void {
   const { previousOpen, nextOpen } = request;
   if (previousOpen !== undefined) previousOpen.nextOpen = nextOpen;
   else if (openList.first === request) openList.first = nextOpen;
@@ -42,6 +58,7 @@ export function removeOpenRequest(request: OpenRequest): void {
   if (nextOpen !== undefined) nextOpen.previousOpen = previousOpen;
   request.previousOpen = undefined;
   request.nextOpen = undefined;
+  if (traceOfKey.get(request.key) === request) traceOfKey.delete(request.key);
 }
 
 /** The open requests now, oldest first. */

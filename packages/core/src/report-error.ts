@@ -18,17 +18,16 @@ export function reportError(where: string, error: unknown): void {
 }
 
 /**
- * Calls `fn(a, b)` and returns its result, or `undefined` when it throws (the
+ * Calls `fn(...args)` and returns its result, or `undefined` when it throws (the
  * error is reported once). The guard around every user hook and SDK call.
  */
-export function callSafely<A, B, R>(
+export function callSafely<Args extends unknown[], R>(
   where: string,
-  fn: (a: A, b: B) => R,
-  a: A,
-  b: B,
+  fn: (...args: Args) => R,
+  ...args: Args
 ): R | undefined {
   try {
-    return fn(a, b);
+    return fn(...args);
   } catch (error) {
     reportError(where, error);
     return undefined;

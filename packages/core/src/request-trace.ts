@@ -1,9 +1,12 @@
 import {
+  SpanKind,
   SpanStatusCode,
+  trace,
   type Attributes,
   type Context,
   type Histogram,
   type Span,
+  type Tracer,
 } from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
@@ -15,27 +18,17 @@ import {
   ATTR_URL_SCHEME,
 } from './attribute-names';
 import { monotonicNow } from './duration-histogram';
-import type { ObjectSlot } from './object-slot';
 import { captureResponseHeaders } from './capture-headers';
 import { errorTypeOf } from './error-type';
 import { recordException } from './record-exception';
 import { callSafely, reportError } from './report-error';
-import {
-  runEmitterInContext,
-  runEmitterInContextViaPrototype,
-  type ContextEmitter,
-} from './run-emitter-in-context';
+import { normalizeMethod } from './known-methods';
+import { removeOpenRequest, type OpenRequest } from './open-requests';
+import { requestAttributes } from './request-attributes';
 import type { ServerTracer } from './server-tracer';
-import { spanNameFor } from './span-name';
+import { serverSpanName, spanNameFor } from './span-name';
+import { startSpan } from './start-span';
 import type { HttpRequest, HttpResponse } from './types';
-
-/** The `http.server.request.duration` measurement of one request. */
-export interface ServerDuration {
-  readonly histogram: Histogram;
-  /** `monotonicNow()` when the request started, also the span's start time. */
-  readonly startTime: number;
-  readonly scheme: string | undefined;
-}
 
 /** What the request came to, as both the span and the duration metric record it. */
 interface RequestOutcome {
@@ -62,56 +55,74 @@ function protocolVersion(httpVersion: string | undefined): string | undefined {
 }
 
 /**
- * One request's server span. Adapters set the route when routing resolves, report
- * the app's error, and end it with the response; `end` runs its work exactly once
- * and never throws.
+ * One request's server span, from start to end. `ServerTracer.startRequest` opens
+ * it; the adapter sets the route and the app's error; it ends when the response
+ * closes (or through `end`), exactly once, and never throws.
  */
 export class RequestTrace {
   /** The context in which the span is active: run the request's handlers in it. */
   readonly context: Context;
+  readonly span: Span;
   /** False for unsampled spans: then nothing needs recording on the span. */
   readonly recording: boolean;
   /**
    * True when the request's outcome is wanted: the span records, or the duration
-   * metric is measured. Adapters skip the work of watching the request end otherwise.
+   * metric is measured. Otherwise nothing watches how the request ends.
    */
   readonly recordsOutcome: boolean;
+  private readonly method: string;
+  /** Set when the duration metric is measured, with the start time span and metric share. */
+  private readonly histogram: Histogram | undefined;
+  private readonly startTime: number | undefined;
+  private readonly scheme: string | undefined;
   private route: string | undefined;
   private error: unknown;
-  private failed = false;
+  private hasError = false;
   private ended = false;
-  private keptIn: ObjectSlot<unknown> | undefined;
-  private keptFor: object | undefined;
   private watched: ClosableResponse | undefined;
   /** Links of the process's list of open requests (`open-requests.ts`). */
-  previousOpen: RequestTrace | undefined = undefined;
-  nextOpen: RequestTrace | undefined = undefined;
-
-  constructor(
-    private readonly tracer: ServerTracer,
-    readonly request: HttpRequest,
-    readonly span: Span,
-    spanContext: Context,
-    private readonly method: string,
-    private readonly duration?: ServerDuration,
-  ) {
-    this.context = spanContext;
-    this.recording = span.isRecording();
-    this.recordsOutcome = this.recording || duration !== undefined;
-  }
+  previousOpen: OpenRequest | undefined = undefined;
+  nextOpen: OpenRequest | undefined = undefined;
 
   /**
-   * Keeps `value` in `slot` for `target` (the adapter's per-request state) until the
-   * span has ended, then removes it. Left to the WeakMap, the entry would outlive the
-   * request: V8's young-generation GC treats WeakMap values as live while their
-   * entry exists, so a value that leads back to its key (Koa's `ctx` to `ctx.req`,
-   * this trace to Express's `req`) would carry every finished request into the old
-   * generation, to be freed only by a full GC.
+   * Starts the SERVER span of `request` as a child of `parent`, with the request's
+   * attributes. `key` is the adapter's object for the request (what its route
+   * resolver reads, and what `traceOf` finds this trace by).
    */
-  keepUntilEnd<T>(slot: ObjectSlot<T>, target: object, value: T): void {
-    slot.set(target, value);
-    this.keptIn = slot as ObjectSlot<unknown>;
-    this.keptFor = target;
+  constructor(
+    private readonly tracer: ServerTracer<never>,
+    readonly key: object,
+    readonly request: HttpRequest,
+    parent: Context,
+    tracerOfSdk: Tracer | undefined,
+    histogram: Histogram | undefined,
+  ) {
+    const { options } = tracer;
+    const method = normalizeMethod(request.method ?? 'GET', options.knownMethods);
+    const attributes = requestAttributes(request, method, options);
+    // span and metric measure one interval: with a histogram, both read the same clock
+    const startTime = histogram === undefined ? undefined : monotonicNow();
+    const span = startSpan(
+      tracerOfSdk,
+      spanNameFor(method, undefined),
+      SpanKind.SERVER,
+      attributes,
+      startTime,
+      parent,
+    );
+    this.method = method;
+    this.histogram = histogram;
+    this.startTime = startTime;
+    this.scheme = attributes[ATTR_URL_SCHEME] as string | undefined;
+    this.span = span;
+    this.context = trace.setSpan(parent, span);
+    try {
+      this.recording = span.isRecording();
+    } catch (error) {
+      span.end();
+      throw error;
+    }
+    this.recordsOutcome = this.recording || histogram !== undefined;
   }
 
   /** Sets the matched route template (with every mount prefix), e.g. `/api/users/:id`. */
@@ -120,37 +131,13 @@ export class RequestTrace {
   }
 
   /**
-   * Remembers the error the app raised for this request. It is recorded (exception
-   * event, ERROR status, `error.type`) only if the response is a 5xx or never came:
-   * an error the app answered with a 4xx is the client's, not the server's.
+   * Keeps the error the app raised for this request. The span records it (exception
+   * event, ERROR status, `error.type`) when it ends, and only if the response is a
+   * 5xx or never came: an error the app answered with a 4xx is the client's.
    */
-  recordError(error: unknown): void {
+  setError(error: unknown): void {
     this.error = error;
-    this.failed = true;
-  }
-
-  /**
-   * Makes the listeners of the request stream's events (`data`, `end`, …, which
-   * come from the socket) run with the span active. The response needs no such
-   * help: its events follow writes made inside the request's context. A framework
-   * that re-prototypes every request (Express) passes `sharedPrototypeOf`, which
-   * finds the prototype all of its requests share: the binding then lives there and
-   * the request gets no field.
-   */
-  bindRequestEvents(
-    request: ContextEmitter,
-    sharedPrototypeOf?: (request: ContextEmitter) => ContextEmitter | undefined,
-  ): void {
-    try {
-      if (
-        sharedPrototypeOf === undefined ||
-        !runEmitterInContextViaPrototype(request, sharedPrototypeOf, this.context)
-      ) {
-        runEmitterInContext(request, this.context);
-      }
-    } catch (error) {
-      reportError('binding the request context', error);
-    }
+    this.hasError = true;
   }
 
   /**
@@ -166,7 +153,6 @@ export class RequestTrace {
         this.end(response, response.writableFinished !== true);
         return;
       }
-      // a closure, not a field on the response: see runEmitterInContext for why
       response.on('close', () => this.end(response, response.writableFinished !== true));
     } catch (error) {
       reportError('watching the response', error);
@@ -191,18 +177,15 @@ export class RequestTrace {
   end(response: HttpResponse | undefined, aborted = false): void {
     if (this.ended) return;
     this.ended = true;
-    this.tracer.forget(this);
-    const { duration } = this;
-    const endTime = duration === undefined ? undefined : monotonicNow();
+    removeOpenRequest(this);
+    const { histogram, startTime } = this;
+    const endTime = histogram === undefined ? undefined : monotonicNow();
     if (this.recordsOutcome) {
       try {
         const outcome = this.outcome(response, aborted);
         if (this.recording) this.recordOutcome(outcome, response, aborted);
-        if (duration !== undefined && endTime !== undefined) {
-          duration.histogram.record(
-            (endTime - duration.startTime) / 1000,
-            this.durationAttributes(outcome, duration.scheme),
-          );
+        if (histogram !== undefined && endTime !== undefined && startTime !== undefined) {
+          histogram.record((endTime - startTime) / 1000, this.durationAttributes(outcome));
         }
       } catch (error) {
         reportError('recording the response', error);
@@ -213,25 +196,23 @@ export class RequestTrace {
     } catch (error) {
       reportError('ending the server span', error);
     }
-    if (this.keptFor !== undefined) this.keptIn?.delete(this.keptFor);
   }
 
   private outcome(response: HttpResponse | undefined, aborted: boolean): RequestOutcome {
-    const { request } = this;
-    const { resolveRoute } = this.tracer.hooks;
-    const route =
-      this.route ??
-      (resolveRoute && callSafely('resolving the route', resolveRoute, request, undefined));
+    const route = this.route ?? this.tracer.resolveRoute(this.key);
     const status =
       response !== undefined && (!aborted || response.headersSent === true)
         ? response.statusCode
         : undefined;
-    const failed = status !== undefined ? status >= 500 : this.failed;
+    // the server failed: a 5xx, or the app's error and no response
+    const serverFailed = status !== undefined ? status >= 500 : this.hasError;
+    let errorType: string | undefined;
+    if (serverFailed) errorType = this.hasError ? errorTypeOf(this.error) : String(status);
     return {
       route: route || undefined,
       status,
-      errorType: !failed ? undefined : this.failed ? errorTypeOf(this.error) : String(status),
-      protocolVersion: protocolVersion(request.httpVersion),
+      errorType,
+      protocolVersion: protocolVersion(this.request.httpVersion),
     };
   }
 
@@ -243,13 +224,7 @@ export class RequestTrace {
     const { span, request } = this;
     const { options } = this.tracer;
     if (route !== undefined) span.setAttribute(ATTR_HTTP_ROUTE, route);
-    const customName =
-      options.spanName && callSafely('the spanName option', options.spanName, request, route);
-    span.updateName(
-      typeof customName === 'string' && customName !== ''
-        ? customName
-        : spanNameFor(this.method, route),
-    );
+    span.updateName(serverSpanName(this.method, route, request, options.spanName));
 
     if (version !== undefined) span.setAttribute(ATTR_NETWORK_PROTOCOL_VERSION, version);
     if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
@@ -258,15 +233,16 @@ export class RequestTrace {
 
     if (response !== undefined) {
       captureResponseHeaders(span, response, options.responseHeaders);
-      if (options.responseHook)
+      if (options.responseHook) {
         callSafely('the responseHook option', options.responseHook, span, response);
+      }
     }
   }
 
   private markFailed(errorType: string): void {
     const { span } = this;
     span.setAttribute(ATTR_ERROR_TYPE, errorType);
-    if (this.failed) {
+    if (this.hasError) {
       recordException(span, this.error);
       const message = (this.error as { message?: unknown } | null)?.message;
       span.setStatus({
@@ -279,9 +255,9 @@ export class RequestTrace {
   }
 
   /** Low-cardinality by design: the route template, never the path. */
-  private durationAttributes(outcome: RequestOutcome, scheme: string | undefined): Attributes {
+  private durationAttributes(outcome: RequestOutcome): Attributes {
     const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: this.method };
-    if (scheme !== undefined) attributes[ATTR_URL_SCHEME] = scheme;
+    if (this.scheme !== undefined) attributes[ATTR_URL_SCHEME] = this.scheme;
     if (outcome.route !== undefined) attributes[ATTR_HTTP_ROUTE] = outcome.route;
     if (outcome.status !== undefined) attributes[ATTR_HTTP_RESPONSE_STATUS_CODE] = outcome.status;
     if (outcome.errorType !== undefined) attributes[ATTR_ERROR_TYPE] = outcome.errorType;

@@ -30,10 +30,11 @@ function unheard(emitter: ContextEmitter, event: string | symbol): boolean {
  * Makes every event of `emitter` run its listeners in `ctx`. Events of a request
  * stream come from the socket, outside the request's context, so a listener on
  * `req.on('data')` would otherwise see no active span. The emitter gets one field,
- * its own `emit`, and nothing else: a side table (WeakMap) costs the garbage
- * collector more than this closure. Where even that field is costly, because the
- * framework re-prototypes every request (Express), use
- * `runEmitterInContextViaPrototype`. `removeListener` keeps working as it is.
+ * its own `emit`, and no side-table entry. Where a field on each request is the
+ * costlier of the two, because the framework re-prototypes every request (Express),
+ * use `runEmitterInContextViaPrototype`, which keeps the context in a side table
+ * instead (docs/architecture.md, "Per-request state"). `removeListener` keeps
+ * working as it is.
  */
 export function runEmitterInContext(emitter: ContextEmitter, ctx: Context): void {
   const current = emitter.emit as BoundEmit;

@@ -2,90 +2,61 @@ import {
   context,
   isSpanContextValid,
   propagation,
-  SpanKind,
-  trace,
   type Context,
   type Span,
   type TextMapGetter,
+  type Tracer,
 } from '@opentelemetry/api';
-import { ATTR_URL_SCHEME } from './attribute-names';
-import { DurationHistogram, monotonicNow } from './duration-histogram';
-import { normalizeMethod } from './known-methods';
-import { addOpenRequest, openRequestsNow, removeOpenRequest } from './open-requests';
+import type { ServerAdapter } from './adapter';
+import { DurationHistogram } from './duration-histogram';
+import { addOpenRequest, openRequestsNow } from './open-requests';
 import { callSafely, reportError } from './report-error';
-import { RequestTrace } from './request-trace';
-import { requestAttributes } from './request-attributes';
+import { RequestTrace, type ClosableResponse } from './request-trace';
 import { resolveOptions, type ResolvedOptions } from './resolve-options';
-import { spanNameFor } from './span-name';
-import { startSpan } from './start-span';
+import {
+  runEmitterInContext,
+  runEmitterInContextViaPrototype,
+  type ContextEmitter,
+} from './run-emitter-in-context';
 import {
   returnTraceTo,
   type HeaderWritingResponse,
   type TraceResponseFormat,
 } from './trace-response';
-import { TracerLookup, type InstrumentationScope } from './tracer-lookup';
+import { TracerLookup } from './tracer-lookup';
 import type { HttpHeaders, HttpRequest, TracingOptions } from './types';
 
-/** What an adapter may add to the core's request lifecycle. */
-export interface AdapterHooks {
-  /**
-   * Reads the route template when the request ends, for frameworks whose routing
-   * is easiest to read afterwards. A template set with `RequestTrace.setRoute` wins.
-   */
-  readonly resolveRoute?: (request: HttpRequest) => string | undefined;
-}
+/** The response an adapter hands over: Node's `http.ServerResponse` fits. */
+export type ServerResponseLike = ClosableResponse & HeaderWritingResponse;
 
 const headerGetter: TextMapGetter<HttpHeaders> = {
   keys: (headers) => Object.keys(headers),
   get: (headers, key) => headers[key],
 };
 
-function endSpan(span: Span): void {
-  span.end();
-}
-
 /**
- * The core of every adapter: validates the options once, then opens one SERVER
- * span per request by the HTTP semantic conventions. Adapters call `startRequest`
- * with the raw request and end the returned `RequestTrace` with the response.
+ * The request lifecycle every adapter shares. Created once per middleware or
+ * plugin (the options are validated then); `startRequest` opens one SERVER span
+ * per request by the HTTP semantic conventions, makes the request stream's events
+ * run in its context and ends it when the response closes. `K` is the adapter's
+ * own object for a request (Express's `req`, Koa's `ctx`, Fastify's `request`).
  */
-export class ServerTracer {
+export class ServerTracer<K extends object = HttpRequest> {
   readonly options: ResolvedOptions;
-  readonly hooks: AdapterHooks;
+  private readonly adapter: ServerAdapter<K>;
   private readonly tracer: TracerLookup;
   private readonly durations: DurationHistogram;
 
-  constructor(
-    options: TracingOptions | undefined,
-    scope: InstrumentationScope,
-    hooks: AdapterHooks = {},
-  ) {
+  constructor(options: TracingOptions | undefined, adapter: ServerAdapter<K>) {
     this.options = resolveOptions(options);
-    this.tracer = new TracerLookup(this.options.tracerProvider, scope);
+    this.adapter = adapter;
+    this.tracer = new TracerLookup(this.options.tracerProvider, adapter);
     this.durations = new DurationHistogram(
       this.options.meterProvider,
-      scope,
+      adapter,
       'http.server.request.duration',
       'Duration of HTTP server requests.',
     );
-    this.hooks = hooks;
-  }
-
-  /**
-   * Ends, as aborted, the span of every request of this tracer still open, with
-   * any status already written: for an app that closes with requests it will never
-   * answer, such as `inject()`ed requests, which have no connection whose close
-   * would end them.
-   */
-  endOpenRequests(): void {
-    for (const request of openRequestsNow()) {
-      if (request.startedBy(this)) request.endAborted();
-    }
-  }
-
-  /** Called by `RequestTrace.end`: the request's span is no longer open. */
-  forget(requestTrace: RequestTrace): void {
-    removeOpenRequest(requestTrace);
   }
 
   /**
@@ -103,62 +74,90 @@ export class ServerTracer {
   }
 
   /**
-   * Starts the server span for `request`, child of the context its headers carry.
-   * Returns `undefined`, and does nothing else, when the request is ignored, when
-   * no SDK is registered, or when tracing itself fails. `response` is where the
-   * `traceResponse` option writes its header.
+   * Starts tracing `request`: its SERVER span, child of the context its headers
+   * carry. When the outcome is recorded, the span ends when `response` closes and
+   * `traceOf(key)` finds the trace until then; the request stream's listeners run
+   * in the span's context. `route` is the route template when routing is done
+   * already (else `setRoute` or the adapter's `resolveRoute` give it). Run the rest
+   * of the app in the returned trace's `context`. Returns `undefined`, having done nothing else, when the request is
+   * ignored, when no SDK is registered, or when tracing itself fails: then call
+   * the app straight through.
    */
-  startRequest(request: HttpRequest, response?: HeaderWritingResponse): RequestTrace | undefined {
+  startRequest(
+    request: HttpRequest,
+    response?: ServerResponseLike,
+    key: K = request as K,
+    route?: string,
+  ): RequestTrace | undefined {
     const { ignore } = this.options;
-    if (
-      ignore !== undefined &&
-      callSafely('the ignore option', ignore, request, undefined) === true
-    ) {
+    if (ignore !== undefined && callSafely('the ignore option', ignore, request) === true) {
       return undefined;
     }
-    let span: Span | undefined;
+    let requestTrace: RequestTrace;
+    let tracer: Tracer | undefined;
     try {
-      const tracer = this.tracer.get();
+      tracer = this.tracer.get();
       const histogram = this.durations.get();
       if (tracer === undefined && histogram === undefined) return undefined;
       const parent = this.extract(request.headers);
-      const method = normalizeMethod(request.method ?? 'GET', this.options.knownMethods);
-      const attributes = requestAttributes(request, method, this.options);
-      // Span and metric measure one interval: with a histogram, the span takes its
-      // start (and, in RequestTrace, its end) from the same clock readings.
-      const startTime = histogram === undefined ? undefined : monotonicNow();
-      span = startSpan(
-        tracer,
-        spanNameFor(method, undefined),
-        SpanKind.SERVER,
-        attributes,
-        startTime,
-        parent,
-      );
-      const requestTrace = new RequestTrace(
-        this,
-        request,
-        span,
-        trace.setSpan(parent, span),
-        method,
-        histogram === undefined || startTime === undefined
-          ? undefined
-          : { histogram, startTime, scheme: attributes[ATTR_URL_SCHEME] as string | undefined },
-      );
-      const { requestHook, traceResponse } = this.options;
-      if (requestHook !== undefined && requestTrace.recording) {
-        callSafely('the requestHook option', requestHook, span, request);
-      }
-      // only a span of our tracer: without one, `span` carries the caller's context
-      if (traceResponse !== false && response !== undefined && tracer !== undefined) {
-        this.returnTrace(response, traceResponse, span);
-      }
-      if (requestTrace.recordsOutcome) addOpenRequest(requestTrace);
-      return requestTrace;
+      requestTrace = new RequestTrace(this, key, request, parent, tracer, histogram);
     } catch (error) {
       reportError('starting the server span', error);
-      if (span !== undefined) callSafely('ending the server span', endSpan, span, undefined);
       return undefined;
+    }
+    requestTrace.setRoute(route);
+    const { requestHook, traceResponse } = this.options;
+    if (requestHook !== undefined && requestTrace.recording) {
+      callSafely('the requestHook option', requestHook, requestTrace.span, request);
+    }
+    // only a span of our tracer: without one, the span carries the caller's context
+    if (traceResponse !== false && response !== undefined && tracer !== undefined) {
+      this.returnTrace(response, traceResponse, requestTrace.span);
+    }
+    if (requestTrace.recordsOutcome) {
+      addOpenRequest(requestTrace);
+      if (response !== undefined) requestTrace.endOnClose(response);
+    }
+    this.bindRequestEvents(request, requestTrace.context);
+    return requestTrace;
+  }
+
+  /**
+   * Ends, as aborted, the span of every request of this tracer still open, with
+   * any status already written: for an app that closes with requests it will never
+   * answer, such as `inject()`ed requests, which have no connection whose close
+   * would end them.
+   */
+  endOpenRequests(): void {
+    for (const request of openRequestsNow()) {
+      if (request.startedBy(this)) request.endAborted();
+    }
+  }
+
+  /** The route template the adapter reads when the request ends, if it reads it then. */
+  resolveRoute(key: object): string | undefined {
+    const { resolveRoute } = this.adapter;
+    return resolveRoute && callSafely('resolving the route', resolveRoute, key as K);
+  }
+
+  /**
+   * Makes the listeners of the request stream's events (`data`, `end`, …, which
+   * come from the socket) run with the span active. The response needs no such
+   * help: its events follow writes made inside the request's context.
+   */
+  private bindRequestEvents(request: HttpRequest, ctx: Context): void {
+    const emitter = request as Partial<ContextEmitter>;
+    if (typeof emitter.emit !== 'function') return;
+    try {
+      const { sharedRequestPrototype } = this.adapter;
+      if (
+        sharedRequestPrototype === undefined ||
+        !runEmitterInContextViaPrototype(emitter as ContextEmitter, sharedRequestPrototype, ctx)
+      ) {
+        runEmitterInContext(emitter as ContextEmitter, ctx);
+      }
+    } catch (error) {
+      reportError('binding the request context', error);
     }
   }
 

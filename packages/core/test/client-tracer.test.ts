@@ -11,7 +11,8 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { countSpanEnds, createTestProvider } from '@otelware/test-support';
-import { ClientTracer, type ClientTracingOptions } from '../src';
+import { type ClientTracingOptions } from '../src';
+import { ClientTracer } from '../src/adapter';
 
 // The client-span rules without any HTTP client. No SDK is registered globally here,
 // only a context manager, so that a span can be active.

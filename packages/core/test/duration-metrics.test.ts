@@ -11,7 +11,8 @@ import {
   ATTR_URL_SCHEME,
 } from '@opentelemetry/semantic-conventions';
 import { countSpanEnds, createTestMeter, createTestProvider } from '@otelware/test-support';
-import { ClientTracer, ServerTracer, type HttpRequest } from '../src';
+import { type HttpRequest } from '../src';
+import { ClientTracer, ServerTracer } from '../src/adapter';
 
 // The duration histograms without any framework. No tracer SDK is registered
 // globally in this file; the global meter provider is set by one test on purpose.
@@ -87,7 +88,7 @@ describe('http.server.request.duration in the core', () => {
     const meter = createTestMeter();
     const tracer = new ServerTracer({ meterProvider: meter.meterProvider }, scope);
     const requestTrace = tracer.startRequest(request);
-    requestTrace?.recordError(new RangeError('gone'));
+    requestTrace?.setError(new RangeError('gone'));
     requestTrace?.end(undefined, true);
     const [point] = await meter.histogram(SERVER);
     expect(point?.attributes).toStrictEqual({

@@ -3,13 +3,8 @@ import { AlwaysOffSampler } from '@opentelemetry/sdk-trace';
 import { ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
 import { countSpanEnds, createTestProvider } from '@otelware/test-support';
 import { EventEmitter } from 'node:events';
-import {
-  ATTR_OTELWARE_ABORTED,
-  endOpenRequests,
-  ServerTracer,
-  type ClosableResponse,
-  type HttpRequest,
-} from '../src';
+import { ATTR_OTELWARE_ABORTED, endOpenRequests, type HttpRequest } from '../src';
+import { ServerTracer, type ClosableResponse } from '../src/adapter';
 
 // How a tracer ends the requests its app closed without answering. No SDK is registered globally.
 

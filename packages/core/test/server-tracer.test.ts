@@ -5,7 +5,8 @@ import {
   ATTR_HTTP_ROUTE,
 } from '@opentelemetry/semantic-conventions';
 import { countSpanEnds, createTestProvider } from '@otelware/test-support';
-import { ATTR_OTELWARE_ABORTED, objectSlot, ServerTracer, type HttpRequest } from '../src';
+import { ATTR_OTELWARE_ABORTED, type HttpRequest } from '../src';
+import { ServerTracer, traceOf } from '../src/adapter';
 
 // The request lifecycle without any framework: what every adapter relies on.
 // No SDK is registered globally in this file.
@@ -57,17 +58,17 @@ describe('ServerTracer and RequestTrace', () => {
     expect(span?.attributes).not.toHaveProperty(ATTR_OTELWARE_ABORTED);
   });
 
-  it('keeps the adapter’s per-request state until the span ended, and resolves the route with it', async () => {
-    const slot = objectSlot<string>();
+  it('finds a recorded request’s trace by the adapter’s object until its span ended, and resolves the route with it', async () => {
     const sdk = createTestProvider();
-    const tracer = new ServerTracer({ tracerProvider: sdk.provider }, scope, {
-      resolveRoute: (req) => slot.get(req),
-    });
-    const requestTrace = tracer.startRequest(request);
-    requestTrace?.keepUntilEnd(slot, request, '/users/:id');
-    expect(slot.get(request)).toBe('/users/:id');
+    const key = { template: '/users/:id' };
+    const tracer = new ServerTracer<typeof key>(
+      { tracerProvider: sdk.provider },
+      { ...scope, resolveRoute: (routed) => routed.template },
+    );
+    const requestTrace = tracer.startRequest(request, undefined, key);
+    expect(traceOf(key)).toBe(requestTrace);
     requestTrace?.end({ statusCode: 200 });
-    expect(slot.get(request)).toBeUndefined();
+    expect(traceOf(key)).toBeUndefined();
     const [span] = await sdk.spans(1);
     expect(span?.name).toBe('GET /users/:id');
   });
@@ -75,7 +76,7 @@ describe('ServerTracer and RequestTrace', () => {
   it('records an error whose response never came as ERROR with its type', async () => {
     const { sdk, tracer } = tracerWith();
     const requestTrace = tracer.startRequest(request);
-    requestTrace?.recordError(new SyntaxError('bad json'));
+    requestTrace?.setError(new SyntaxError('bad json'));
     requestTrace?.end(undefined, true);
     const [span] = await sdk.spans(1);
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'bad json' });
@@ -86,7 +87,7 @@ describe('ServerTracer and RequestTrace', () => {
   it('does not record an error the app answered with a 4xx', async () => {
     const { sdk, tracer } = tracerWith();
     const requestTrace = tracer.startRequest(request);
-    requestTrace?.recordError(new Error('not found'));
+    requestTrace?.setError(new Error('not found'));
     requestTrace?.end({ statusCode: 404 });
     const [span] = await sdk.spans(1);
     expect(span?.status.code).toBe(SpanStatusCode.UNSET);

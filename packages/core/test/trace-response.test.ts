@@ -1,7 +1,8 @@
 import { createTestMeter, createTestProvider } from '@otelware/test-support';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ServerTracer, TraceContextPropagator, type TracingOptions } from '../src';
+import { TraceContextPropagator, type TracingOptions } from '../src';
+import { ServerTracer } from '../src/adapter';
 import { returnTraceTo, type HeaderWritingResponse } from '../src/trace-response';
 
 // The traceResponse option on Node's own http server, without any framework: the

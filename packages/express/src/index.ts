@@ -1,3 +1,2 @@
-export { tracing } from './tracing';
-export { recordError } from './record-error';
-export type { TracingOptions } from './types';
+export { tracing, recordError } from './tracing';
+export type { TracingOptions, CaptureHeaders, HttpRequest, HttpResponse } from '@otelware/core';

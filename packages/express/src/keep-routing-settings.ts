@@ -1,4 +1,4 @@
-import { reportError } from '@otelware/core';
+import { reportError } from '@otelware/core/adapter';
 import { routerOf, type ExpressApp, type Layer, type Router } from './express-internals';
 
 /** The app and router fields that carry the two routing settings. */

@@ -1,4 +1,4 @@
-import type { ContextEmitter } from '@otelware/core';
+import type { ContextEmitter } from '@otelware/core/adapter';
 import { IncomingMessage } from 'node:http';
 
 /**

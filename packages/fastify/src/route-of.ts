@@ -1,4 +1,4 @@
-import { reportError } from '@otelware/core';
+import { reportError } from '@otelware/core/adapter';
 import type { FastifyRequest } from 'fastify';
 
 /** What otelware reads of the route that answers a request. */

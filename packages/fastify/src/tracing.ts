@@ -1,17 +1,52 @@
 import { context } from '@opentelemetry/api';
-import { ServerTracer, type TracingOptions } from '@otelware/core';
+import type { HttpResponse, TracingOptions } from '@otelware/core';
+import { ServerTracer, traceOf } from '@otelware/core/adapter';
 import type {
   FastifyInstance,
-  FastifyPluginCallback,
   FastifyReply,
   FastifyRequest,
   HookHandlerDoneFunction,
 } from 'fastify';
 import { name, version } from '../package.json';
-import { tracingOptionsOf } from './plugin-options';
-import { replyResponse } from './reply-response';
-import { traceOfRequest } from './request-slot';
 import { routeOf } from './route-of';
+import type { TracingPlugin } from './types';
+
+/** The options `register()` reads itself; Fastify ignores them for a plugin it does not encapsulate. */
+const REGISTER_OPTIONS: readonly string[] = ['prefix', 'logLevel', 'logSerializers'];
+
+/**
+ * The tracing options among what `app.register(tracing, options)` passed on:
+ * Fastify's own register options are left out, as Fastify ignores them for
+ * plugins marked like `fastify-plugin`'s; anything else goes to the core, which
+ * rejects unknown names.
+ */
+function tracingOptionsOf(options: TracingOptions): TracingOptions {
+  if (typeof options !== 'object' || options === null) return options;
+  if (!REGISTER_OPTIONS.some((name) => name in options)) return options;
+  const rest: Record<string, unknown> = { ...options };
+  for (const name of REGISTER_OPTIONS) delete rest[name];
+  return rest as TracingOptions;
+}
+
+/**
+ * The answered response, as the core reads it when the span ends. Fastify hands
+ * its headers to `writeHead` in one go, so `reply.raw.getHeader()` never sees
+ * them; `reply.getHeader()` does (and falls back to the raw response). A class,
+ * so each request costs one small object and no closure.
+ */
+class ReplyResponse implements HttpResponse {
+  readonly statusCode: number;
+  readonly headersSent: boolean;
+
+  constructor(private readonly reply: FastifyReply) {
+    this.statusCode = reply.raw.statusCode;
+    this.headersSent = reply.raw.headersSent;
+  }
+
+  getHeader(name: string): number | string | string[] | undefined {
+    return this.reply.getHeader(name);
+  }
+}
 
 /**
  * Adds the tracing hooks to the instance the plugin is registered on. The
@@ -24,7 +59,7 @@ function otelwareFastify(
   options: TracingOptions,
   done: (error?: Error) => void,
 ): void {
-  let tracer: ServerTracer;
+  let tracer: ServerTracer<FastifyRequest>;
   try {
     tracer = new ServerTracer(tracingOptionsOf(options), { name, version });
   } catch (error) {
@@ -40,14 +75,9 @@ function otelwareFastify(
     if (!tracer.enabled) return next(); // no SDK: not even the route is read
     const route = routeOf(request);
     if (route.config?.otelware === false) return next();
-    const requestTrace = tracer.startRequest(request.raw, reply.raw);
+    // the span also ends when reply.raw closes: after reply.hijack() and client aborts
+    const requestTrace = tracer.startRequest(request.raw, reply.raw, request, route.url);
     if (requestTrace === undefined) return next();
-    if (requestTrace.recordsOutcome) {
-      requestTrace.setRoute(route.url);
-      requestTrace.keepUntilEnd(traceOfRequest, request, requestTrace);
-      requestTrace.endOnClose(reply.raw); // also after reply.hijack() and client aborts
-    }
-    requestTrace.bindRequestEvents(request.raw);
     // the rest of the lifecycle (body parsing, hooks, handler) runs with the span active
     context.with(requestTrace.context, next);
   }
@@ -58,20 +88,21 @@ function otelwareFastify(
     error: Error,
     next: HookHandlerDoneFunction,
   ): void {
-    traceOfRequest.get(request)?.recordError(error);
+    traceOf(request)?.setError(error);
     next();
   }
 
   // Fastify runs onResponse once the response finished: the span ends there, read
-  // through the reply (whose headers raw.getHeader() does not see). endOnClose ends
-  // what never finishes (client aborts) and hijacked replies; it would also take
-  // an inject() response for an abort, as light-my-request's socket never drains.
+  // through the reply (whose headers raw.getHeader() does not see). The close of
+  // reply.raw ends what never finishes (client aborts) and hijacked replies; it
+  // would also take an inject() response for an abort, as light-my-request's
+  // socket never drains.
   function otelwareOnResponse(
     request: FastifyRequest,
     reply: FastifyReply,
     next: HookHandlerDoneFunction,
   ): void {
-    traceOfRequest.get(request)?.end(replyResponse(reply));
+    traceOf(request)?.end(new ReplyResponse(reply));
     next();
   }
 
@@ -103,7 +134,8 @@ Object.assign(otelwareFastify, {
  * named by the route template, active in every later hook and in the handler.
  * Register it first, on the root instance: it is not encapsulated (as with
  * `fastify-plugin`), so it covers the whole app, prefixed plugins included.
- * A route opts out with `config: { otelware: false }`.
+ * A route opts out with `config: { otelware: false }`. Typed as a
+ * {@link TracingPlugin}, so any copy of fastify 4 or 5 accepts it.
  *
  * @example
  * import Fastify from 'fastify';
@@ -114,4 +146,25 @@ Object.assign(otelwareFastify, {
  * app.get('/health', { config: { otelware: false } }, async () => 'ok'); // not traced
  * app.get('/users/:id', async () => ({ name: 'Ada' })); // span "GET /users/:id"
  */
-export const tracing: FastifyPluginCallback<TracingOptions> = otelwareFastify;
+export const tracing = otelwareFastify as unknown as TracingPlugin;
+
+/**
+ * Records `error` on the SERVER span of Fastify's `request`, for errors that never
+ * reach Fastify's `onError` hook: a framework that answers them itself (NestJS's
+ * exception layer) or the app's own `try`/`catch`. The exception is recorded only
+ * if the response is a 5xx or never comes. Does nothing for a request the plugin
+ * does not trace; never throws.
+ *
+ * @example
+ * app.get('/report', async (request, reply) => {
+ *   try {
+ *     return await buildReport();
+ *   } catch (error) {
+ *     recordError(request, error);
+ *     return reply.code(503).send({ retry: true });
+ *   }
+ * });
+ */
+export function recordError(request: unknown, error: unknown): void {
+  traceOf(request)?.setError(error);
+}

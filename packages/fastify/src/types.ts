@@ -1,8 +1,5 @@
 import type { TracingOptions } from '@otelware/core';
 
-/** The Fastify plugin takes exactly the core's options. */
-export type { TracingOptions, HttpRequest, HttpResponse, CaptureHeaders } from '@otelware/core';
-
 /**
  * The plugin's type: a plugin callback that names none of fastify's own types.
  * An app can hold two copies of fastify (the one a framework such as NestJS pins

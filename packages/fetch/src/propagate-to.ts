@@ -1,4 +1,5 @@
-import { callSafely, DEFAULT_REDACTED_QUERY_PARAMS, optionError } from '@otelware/core';
+import { DEFAULT_REDACTED_QUERY_PARAMS } from '@otelware/core';
+import { callSafely, optionError } from '@otelware/core/adapter';
 import type { PropagateTo } from './types';
 
 /**
@@ -50,7 +51,7 @@ function listFilter(entries: ReadonlyArray<string | RegExp>): (url: URL) => bool
 export function destinationFilter(option: PropagateTo | undefined): (url: URL) => boolean {
   if (option === undefined) return (url) => !isSignedUrl(url);
   if (typeof option === 'function') {
-    return (url) => callSafely('the propagateTo option', option, url, undefined) === true;
+    return (url) => callSafely('the propagateTo option', option, url) === true;
   }
   if (!Array.isArray(option)) {
     optionError('option "propagateTo" must be an array of origins and RegExps, or a function');

@@ -1,5 +1,5 @@
 import type { TextMapPropagator } from '@opentelemetry/api';
-import { checkFunction, checkOptionNames, checkPropagator } from '@otelware/core';
+import { checkFunction, checkOptionNames, checkPropagator } from '@otelware/core/adapter';
 import { destinationFilter } from './propagate-to';
 import type { FetchTracingOptions } from './types';
 

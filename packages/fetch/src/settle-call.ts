@@ -1,5 +1,5 @@
 import type { Span } from '@opentelemetry/api';
-import { callSafely, type ClientCall } from '@otelware/core';
+import { callSafely, type ClientCall } from '@otelware/core/adapter';
 
 interface ResponseLike {
   readonly status: number;

@@ -5,7 +5,7 @@ import {
   reportError,
   type ClientCall,
   type HeaderReader,
-} from '@otelware/core';
+} from '@otelware/core/adapter';
 import { name, version } from '../package.json';
 import { describeCall, type CallDescription } from './describe-call';
 import { headersWithContext } from './outgoing-headers';

@@ -1,6 +1,3 @@
-import type { HttpRequest } from '@otelware/core';
-import { contextOfRequest } from './request-slot';
-
 /** A routing layer of `@koa/router`, typed structurally: only what is read here. */
 interface RouterLayer {
   /** The full registered path, every prefix and `use()` mount included: `/api/v1/users/:id`. */
@@ -17,7 +14,7 @@ interface RouterLayer {
 }
 
 /** What `@koa/router` leaves on `ctx` while routing. */
-interface RoutedContext {
+export interface RoutedContext {
   readonly method?: string;
   readonly path?: string;
   /** Every layer whose path matched, whatever its method, across every router that ran. */
@@ -82,10 +79,4 @@ function sameHandlers(
   if (one === other) return one !== undefined;
   if (one === undefined || other === undefined || one.length !== other.length) return false;
   return one.every((handler, index) => handler === other[index]);
-}
-
-/** The core's `resolveRoute` hook: the route template of a request traced by this adapter. */
-export function resolveRouteTemplate(request: HttpRequest): string | undefined {
-  const ctx = contextOfRequest.get(request);
-  return ctx === undefined ? undefined : routeTemplateOf(ctx as RoutedContext);
 }

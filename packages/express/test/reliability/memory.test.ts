@@ -2,7 +2,7 @@ import { MEMORY_BUDGET, memorySuite, useTestTracing } from '@otelware/test-suppo
 import type { Request, Response } from 'express';
 import request from 'supertest';
 import { tracing } from '../../src';
-import { traceOfRequest } from '../../src/request-slot';
+import { traceOf } from '@otelware/core/adapter';
 import { expressMajors } from '../frameworks';
 import { expressSubjects } from './subjects';
 
@@ -23,12 +23,12 @@ describe.each(expressMajors)('per-request state on Express $major', ({ express }
     let keptDuring = false;
     app.get('/items/:id', (req: Request, res: Response) => {
       seen = req;
-      keptDuring = traceOfRequest.get(req) !== undefined;
+      keptDuring = traceOf(req) !== undefined;
       res.send('ok');
     });
     await request(app).get('/items/1').expect(200);
     await otel.serverSpans();
     expect(keptDuring).toBe(true);
-    expect(traceOfRequest.get(seen)).toBeUndefined();
+    expect(traceOf(seen)).toBeUndefined();
   });
 });

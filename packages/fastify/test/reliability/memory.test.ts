@@ -2,7 +2,7 @@ import { MEMORY_BUDGET, memorySuite, useTestTracing } from '@otelware/test-suppo
 import type { FastifyRequest } from 'fastify';
 import request from 'supertest';
 import { tracing } from '../../src';
-import { traceOfRequest } from '../../src/request-slot';
+import { traceOf } from '@otelware/core/adapter';
 import { fastifyMajors } from '../frameworks';
 import { fastifySubjects } from './subjects';
 
@@ -23,7 +23,7 @@ describe.each(fastifyMajors)('per-request state on Fastify $major', ({ fastify }
     let keptDuring = false;
     app.get('/items/:id', (req) => {
       seen = req;
-      keptDuring = traceOfRequest.get(req) !== undefined;
+      keptDuring = traceOf(req) !== undefined;
       return 'ok';
     });
     await app.ready();
@@ -34,6 +34,6 @@ describe.each(fastifyMajors)('per-request state on Fastify $major', ({ fastify }
       await app.close();
     }
     expect(keptDuring).toBe(true);
-    expect(traceOfRequest.get(seen)).toBeUndefined();
+    expect(traceOf(seen)).toBeUndefined();
   });
 });

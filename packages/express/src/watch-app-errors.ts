@@ -1,5 +1,5 @@
 import { mountedRouter, routerOf, type ExpressApp, type Layer } from './express-internals';
-import { traceOfRequest } from './request-slot';
+import { traceOf } from '@otelware/core/adapter';
 
 type Handler = ((...args: unknown[]) => unknown) & { [WRAPPED]?: true };
 type ErrorHandler = (
@@ -12,14 +12,14 @@ type ErrorHandler = (
 const WRAPPED = Symbol('otelware.express.wrapped');
 const SEEN_STACK_SIZE = Symbol('otelware.express.seenStackSize');
 
-/** The last error layer of the app: notes the error that reached it and passes it on unchanged. */
+/** The last error layer of the app: keeps the error that reached it and passes it on unchanged. */
 function otelwareRecordError(
   err: unknown,
   req: unknown,
   _res: unknown,
   next: (err?: unknown) => void,
 ): void {
-  traceOfRequest.get(req)?.recordError(err);
+  traceOf(req)?.setError(err);
   next(err);
 }
 (otelwareRecordError as Handler)[WRAPPED] = true;
@@ -33,7 +33,7 @@ function wrapErrorHandler(original: ErrorHandler): Handler {
     res: unknown,
     next: (err?: unknown) => void,
   ): unknown {
-    traceOfRequest.get(req)?.recordError(err);
+    traceOf(req)?.setError(err);
     return original.call(this, err, req, res, next);
   } as Handler;
   wrapped[WRAPPED] = true;
@@ -53,11 +53,12 @@ function wrapErrorHandlers(layers: Layer[], depth: number): void {
 
 /**
  * Lets the span see the app's errors without patching Express: every error
- * handler in the app's router tree is wrapped to note the error first, and one
- * last error layer notes what no handler took (Express then answers it with 500).
- * Runs again whenever the app's top-level stack has grown.
+ * handler in the app's router tree is wrapped to hand the error to the request's
+ * trace first, and one last error layer does the same for what no handler took
+ * (Express then answers it with 500). Runs again whenever the app's top-level
+ * stack has grown.
  */
-export function recordErrorsOf(app: ExpressApp): void {
+export function watchAppErrors(app: ExpressApp): void {
   const router = routerOf(app);
   const state = app as ExpressApp & { [SEEN_STACK_SIZE]?: number };
   if (router === undefined || state[SEEN_STACK_SIZE] === router.stack.length) return;

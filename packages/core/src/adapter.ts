@@ -1,0 +1,40 @@
+/**
+ * `@otelware/core/adapter`: what otelware's own packages build on. Apps import
+ * `@otelware/core` (or an adapter) instead; this entry may change in any release.
+ */
+import type { ContextEmitter } from './run-emitter-in-context';
+import type { InstrumentationScope } from './tracer-lookup';
+
+/**
+ * What a server adapter gives the core, once, when it creates its `ServerTracer`.
+ * Per request it then hands over the framework's request and response
+ * (`startRequest`), tells the route (`RequestTrace.setRoute`, or `resolveRoute`
+ * below) and the app's error (`RequestTrace.setError`, found with `traceOf`), and
+ * runs the rest of the app in `RequestTrace.context`. `K` is the adapter's own
+ * object for a request.
+ */
+export interface ServerAdapter<K extends object> extends InstrumentationScope {
+  /**
+   * Reads the route template when the request ends, for frameworks whose routing
+   * is easiest to read afterwards. A template set with `RequestTrace.setRoute` wins.
+   */
+  readonly resolveRoute?: (key: K) => string | undefined;
+  /**
+   * For a framework that re-prototypes every request (Express): finds the
+   * prototype all of its requests share, where the request stream's `emit` is
+   * wrapped once instead of on each request.
+   */
+  readonly sharedRequestPrototype?: (request: ContextEmitter) => ContextEmitter | undefined;
+}
+
+export { ServerTracer } from './server-tracer';
+export type { ServerResponseLike } from './server-tracer';
+export type { RequestTrace, ClosableResponse } from './request-trace';
+export { traceOf } from './open-requests';
+export type { ContextEmitter } from './run-emitter-in-context';
+export type { InstrumentationScope } from './tracer-lookup';
+export { ClientTracer } from './client-tracer';
+export type { ClientCall, ClientResponse } from './client-call';
+export type { HeaderReader } from './capture-headers';
+export { checkFunction, checkOptionNames, checkPropagator, optionError } from './option-checks';
+export { reportError, callSafely } from './report-error';

@@ -1,2 +1,0 @@
-/** The Express adapter takes exactly the core's options. */
-export type { TracingOptions, HttpRequest, HttpResponse, CaptureHeaders } from '@otelware/core';

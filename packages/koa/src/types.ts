@@ -1,2 +1,0 @@
-/** The Koa adapter takes exactly the core's options. */
-export type { TracingOptions, HttpRequest, HttpResponse, CaptureHeaders } from '@otelware/core';

@@ -10,7 +10,7 @@ export type { ClientTracingOptions } from './client-tracer';
 export { ClientCall } from './client-call';
 export type { ClientResponse } from './client-call';
 export type { HeaderReader } from './capture-headers';
-export type { HeaderWritingResponse, TraceResponseFormat } from './trace-response';
+export type { HeaderWritingResponse, TraceResponseFormat } from './trace-context/trace-response';
 export { checkFunction, checkOptionNames, checkPropagator, optionError } from './option-checks';
 export { objectSlot } from './object-slot';
 export type { ObjectSlot } from './object-slot';
@@ -28,6 +28,6 @@ export type {
 } from './types';
 export { TraceContextPropagator } from './trace-context/trace-context-propagator';
 export type { TraceContextPropagatorOptions } from './trace-context/trace-context-propagator';
-export { createW3CTraceState } from './trace-context/create-w3c-trace-state';
-export { RANDOM_TRACE_ID_FLAG } from './trace-context/trace-flags';
+export { createW3CTraceState } from './trace-context/tracestate';
+export { RANDOM_TRACE_ID_FLAG } from './trace-context/traceparent';
 export { MAX_TRACESTATE_LENGTH } from './trace-context/serialize-within-limit';

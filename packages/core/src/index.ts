@@ -15,6 +15,8 @@ export { checkFunction, checkOptionNames, checkPropagator, optionError } from '.
 export { objectSlot } from './object-slot';
 export type { ObjectSlot } from './object-slot';
 export { reportError, callSafely } from './report-error';
+export { TRACEPARENT_HEADER } from './trace-context/traceparent';
+export { TRACESTATE_HEADER } from './trace-context/tracestate';
 export { DEFAULT_KNOWN_METHODS, OTHER_METHOD } from './known-methods';
 export { DEFAULT_REDACTED_QUERY_PARAMS, REDACTED } from './redact-query';
 export { ATTR_OTELWARE_ABORTED } from './attribute-names';

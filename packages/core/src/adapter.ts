@@ -38,3 +38,5 @@ export type { ClientCall, ClientResponse } from './client-call';
 export type { HeaderReader } from './capture-headers';
 export { checkFunction, checkOptionNames, checkPropagator, optionError } from './option-checks';
 export { reportError, callSafely } from './report-error';
+export { TRACEPARENT_HEADER } from './trace-context/traceparent';
+export { TRACESTATE_HEADER } from './trace-context/tracestate';

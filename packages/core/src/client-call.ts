@@ -15,9 +15,9 @@ import {
 import { monotonicNow } from './duration-histogram';
 import { captureHeaders, type HeaderCapture, type HeaderReader } from './capture-headers';
 import { failureTypeOf } from './error-type';
-import { linkTraceResponse } from './link-trace-response';
 import { recordException } from './record-exception';
 import { callSafely, reportError } from './report-error';
+import { linkTraceResponse } from './trace-context/trace-response';
 
 /** What the core reads from a response to an outgoing call. */
 export interface ClientResponse {

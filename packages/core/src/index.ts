@@ -10,10 +10,10 @@ export type {
   HttpResponse,
   TracingOptions,
 } from './types';
-export type { TraceResponseFormat } from './trace-response';
+export type { TraceResponseFormat } from './trace-context/trace-response';
 export type { ClientTracingOptions } from './client-tracer';
 export { TraceContextPropagator } from './trace-context/trace-context-propagator';
 export type { TraceContextPropagatorOptions } from './trace-context/trace-context-propagator';
-export { createW3CTraceState } from './trace-context/create-w3c-trace-state';
-export { RANDOM_TRACE_ID_FLAG } from './trace-context/trace-flags';
+export { createW3CTraceState } from './trace-context/tracestate';
+export { RANDOM_TRACE_ID_FLAG } from './trace-context/traceparent';
 export { MAX_TRACESTATE_LENGTH } from './trace-context/serialize-within-limit';

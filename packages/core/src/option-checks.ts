@@ -1,4 +1,4 @@
-import type { TraceResponseFormat } from './trace-response';
+import type { TraceResponseFormat } from './trace-context/trace-response';
 import type { CaptureHeaders } from './types';
 
 /**

@@ -13,7 +13,7 @@ import {
 } from './option-checks';
 import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact-query';
 import type { RequestAttributeConfig } from './request-attributes';
-import type { TraceResponseFormat } from './trace-response';
+import type { TraceResponseFormat } from './trace-context/trace-response';
 import type { TracingOptions } from './types';
 
 /** Options after validation, in the form the request path reads them. */

@@ -22,7 +22,7 @@ import {
   returnTraceTo,
   type HeaderWritingResponse,
   type TraceResponseFormat,
-} from './trace-response';
+} from './trace-context/trace-response';
 import { TracerLookup } from './tracer-lookup';
 import type { HttpHeaders, HttpRequest, TracingOptions } from './types';
 

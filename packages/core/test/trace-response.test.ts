@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TraceContextPropagator, type TracingOptions } from '../src';
 import { ServerTracer } from '../src/adapter';
-import { returnTraceTo, type HeaderWritingResponse } from '../src/trace-response';
+import { returnTraceTo, type HeaderWritingResponse } from '../src/trace-context/trace-response';
 
 // The traceResponse option on Node's own http server, without any framework: the
 // header is added in writeHead, whichever way the app sends its headers.

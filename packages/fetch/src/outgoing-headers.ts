@@ -4,12 +4,10 @@ import {
   type TextMapPropagator,
   type TextMapSetter,
 } from '@opentelemetry/api';
-
-const TRACEPARENT = 'traceparent';
-const TRACESTATE = 'tracestate';
+import { TRACEPARENT_HEADER, TRACESTATE_HEADER } from '@otelware/core/adapter';
 
 /** `tracestate:` with nothing after it is never sent. */
-const isEmptyTracestate = (key: string, value: string) => key === TRACESTATE && value === '';
+const isEmptyTracestate = (key: string, value: string) => key === TRACESTATE_HEADER && value === '';
 
 function inject<Carrier>(
   context: Context,
@@ -32,7 +30,7 @@ class KeepCallersHeaders implements TextMapSetter<Headers> {
 
   set(headers: Headers, key: string, value: string): void {
     if (headers.has(key)) return;
-    if (this.callerTraceparent && key === TRACESTATE) return;
+    if (this.callerTraceparent && key === TRACESTATE_HEADER) return;
     if (isEmptyTracestate(key, value)) return;
     headers.set(key, value);
     this.added = true;
@@ -65,7 +63,7 @@ export function headersWithContext(
     return Object.keys(added).length === 0 ? undefined : added;
   }
   const headers = new Headers(callerHeaders as ConstructorParameters<typeof Headers>[0]);
-  const setter = new KeepCallersHeaders(headers.has(TRACEPARENT));
+  const setter = new KeepCallersHeaders(headers.has(TRACEPARENT_HEADER));
   inject(context, headers, setter, propagator);
   return setter.added ? headers : undefined;
 }

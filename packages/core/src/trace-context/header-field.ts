@@ -1,3 +1,9 @@
+// How a propagator reads an HTTP field value (RFC 7230 §3.2): one field or
+// several combined, and the optional whitespace around it.
+
+const SPACE = 0x20;
+const TAB = 0x09;
+
 /** What a `TextMapGetter` gives for one header name. */
 export type HeaderFieldValue = string | string[] | undefined;
 
@@ -22,4 +28,21 @@ export function singleHeaderField(value: HeaderFieldValue): string | undefined {
 export function combinedHeaderField(value: HeaderFieldValue): string {
   if (Array.isArray(value)) return value.join(',');
   return typeof value === 'string' ? value : '';
+}
+
+/** Optional whitespace (OWS) is spaces and horizontal tabs only (RFC 7230 §3.2.3). */
+export function isOws(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/**
+ * `value` without leading and trailing spaces and tabs. Not `String#trim`, which
+ * also drops newlines and non-ASCII spaces the grammar rejects.
+ */
+export function trimOws(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isOws(value.charCodeAt(start))) start++;
+  while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
 }

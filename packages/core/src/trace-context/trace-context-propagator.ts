@@ -1,4 +1,5 @@
 import {
+  createContextKey,
   isSpanContextValid,
   trace,
   type Context,
@@ -8,19 +9,81 @@ import {
   type TextMapSetter,
 } from '@opentelemetry/api';
 import { checkOptionNames, optionError } from '../option-checks';
-import { formatTraceparent } from './format-traceparent';
 import { combinedHeaderField, singleHeaderField } from './header-field';
-import { randomTraceIdFlag, rememberIncomingRandomFlag } from './incoming-random-flag';
-import { isTracingSuppressed } from './is-tracing-suppressed';
-import { parseTraceparent } from './parse-traceparent';
-import { parseTraceState } from './parse-tracestate';
-import { serializeTraceState } from './serialize-trace-state';
-import { SAMPLED_FLAG } from './trace-flags';
-import { EMPTY_TRACE_STATE } from './w3c-trace-state';
+import {
+  formatTraceparent,
+  parseTraceparent,
+  RANDOM_TRACE_ID_FLAG,
+  SAMPLED_FLAG,
+  TRACEPARENT_HEADER,
+} from './traceparent';
+import {
+  EMPTY_TRACE_STATE,
+  parseTraceState,
+  serializeTraceState,
+  TRACESTATE_HEADER,
+} from './tracestate';
 
-const TRACEPARENT = 'traceparent';
-const TRACESTATE = 'tracestate';
 const OPTION_NAMES: ReadonlySet<string> = new Set(['localTraceIdsAreRandom']);
+
+// The key `suppressTracing()` of @opentelemetry/core sets, e.g. around an
+// exporter's own requests. createContextKey uses Symbol.for, so the same
+// description gives the same key without depending on the SDK.
+const SUPPRESS_TRACING = createContextKey('OpenTelemetry SDK Context Key SUPPRESS_TRACING');
+
+/** Whether the SDK asked that nothing be traced (nor propagated) in `context`. */
+function isTracingSuppressed(context: Context): boolean {
+  return context.getValue(SUPPRESS_TRACING) === true;
+}
+
+/**
+ * The random-trace-id flag as it arrived, with the trace id it came with. The
+ * SDK builds every span's flags from its sampling decision alone (sampled or
+ * not), so the `02` bit would be lost at the first local span; Level 2
+ * §3.2.2.5.2 says a continued trace MUST send the flag exactly as received for
+ * the same trace id, set or unset.
+ */
+interface IncomingRandomFlag {
+  readonly traceId: string;
+  readonly random: boolean;
+}
+
+const INCOMING_RANDOM_FLAG = createContextKey('otelware.traceContext.incomingRandomTraceIdFlag');
+
+/** `context` remembering the random-trace-id flag of an extracted `traceparent`. */
+function rememberIncomingRandomFlag(
+  context: Context,
+  traceId: string,
+  traceFlags: number,
+): Context {
+  const incoming: IncomingRandomFlag = {
+    traceId,
+    random: (traceFlags & RANDOM_TRACE_ID_FLAG) !== 0,
+  };
+  return context.setValue(INCOMING_RANDOM_FLAG, incoming);
+}
+
+/**
+ * The random-trace-id bit to send for `spanContext`: as received when this
+ * process continues that trace; as the span context has it when it came from
+ * another propagator (nothing is known about how that id was made); otherwise
+ * the trace started here, and the bit says whether this process draws its trace
+ * ids at random (`localTraceIdsAreRandom`).
+ */
+function randomTraceIdFlag(
+  context: Context,
+  spanContext: SpanContext,
+  localTraceIdsAreRandom: boolean,
+): number {
+  const incoming = context.getValue(INCOMING_RANDOM_FLAG) as IncomingRandomFlag | undefined;
+  if (incoming !== undefined && incoming.traceId === spanContext.traceId) {
+    return incoming.random ? RANDOM_TRACE_ID_FLAG : 0;
+  }
+  if (spanContext.isRemote === true || (spanContext.traceFlags & RANDOM_TRACE_ID_FLAG) !== 0) {
+    return spanContext.traceFlags & RANDOM_TRACE_ID_FLAG;
+  }
+  return localTraceIdsAreRandom ? RANDOM_TRACE_ID_FLAG : 0;
+}
 
 /** Options of {@link TraceContextPropagator}. */
 export interface TraceContextPropagatorOptions {
@@ -65,12 +128,12 @@ export class TraceContextPropagator implements TextMapPropagator {
       randomTraceIdFlag(context, spanContext, this.localTraceIdsAreRandom);
     setter.set(
       carrier,
-      TRACEPARENT,
+      TRACEPARENT_HEADER,
       formatTraceparent(spanContext.traceId, spanContext.spanId, traceFlags),
     );
     // An empty `tracestate` is accepted but SHOULD NOT be sent (§3.3.1.1).
     const tracestate = serializeTraceState(spanContext.traceState);
-    if (tracestate !== '') setter.set(carrier, TRACESTATE, tracestate);
+    if (tracestate !== '') setter.set(carrier, TRACESTATE_HEADER, tracestate);
   }
 
   /**
@@ -79,10 +142,10 @@ export class TraceContextPropagator implements TextMapPropagator {
    * read (§3.3, §4.2 step 3, §4.3 step 2) and `context` comes back unchanged.
    */
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
-    const traceparent = singleHeaderField(getter.get(carrier, TRACEPARENT));
+    const traceparent = singleHeaderField(getter.get(carrier, TRACEPARENT_HEADER));
     const parsed = traceparent === undefined ? undefined : parseTraceparent(traceparent);
     if (parsed === undefined) return context;
-    const traceState = parseTraceState(combinedHeaderField(getter.get(carrier, TRACESTATE)));
+    const traceState = parseTraceState(combinedHeaderField(getter.get(carrier, TRACESTATE_HEADER)));
     const spanContext: SpanContext = {
       traceId: parsed.traceId,
       spanId: parsed.spanId,
@@ -96,6 +159,6 @@ export class TraceContextPropagator implements TextMapPropagator {
   }
 
   fields(): string[] {
-    return [TRACEPARENT, TRACESTATE];
+    return [TRACEPARENT_HEADER, TRACESTATE_HEADER];
   }
 }

@@ -1,5 +1,4 @@
-import { formatTraceparent } from '../../src/trace-context/format-traceparent';
-import { parseTraceparent } from '../../src/trace-context/parse-traceparent';
+import { formatTraceparent, parseTraceparent } from '../../src/trace-context/traceparent';
 
 // Header values from W3C Trace Context §3.1 / §3.2.3 and the W3C test suite
 // (test/test.py), plus the edge cases of §3.2.4 "Versioning of traceparent".

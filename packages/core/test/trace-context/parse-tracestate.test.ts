@@ -1,4 +1,4 @@
-import { parseTraceState } from '../../src/trace-context/parse-tracestate';
+import { parseTraceState } from '../../src/trace-context/tracestate';
 
 // Decisions on incoming `tracestate`, each with the section of W3C Trace Context
 // Level 2 that grounds it. "discarded" = parseTraceState gives undefined: the

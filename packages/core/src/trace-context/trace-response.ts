@@ -1,6 +1,14 @@
-import type { SpanContext } from '@opentelemetry/api';
-import { reportError } from './report-error';
-import { formatTraceparent } from './trace-context/format-traceparent';
+// The Level 2 `traceresponse` header (§"Trace Context HTTP Response Headers
+// Format", the `traceparent` format naming the callee's span) both ways: a server
+// sends its span back, a client links its span to the one it names.
+
+import type { Span, SpanContext } from '@opentelemetry/api';
+import type { HeaderReader } from '../capture-headers';
+import { reportError } from '../report-error';
+import { formatTraceparent, parseTraceparent } from './traceparent';
+
+/** The response header that names the callee's span. */
+export const TRACERESPONSE_HEADER = 'traceresponse';
 
 /** How the server span's context goes back to the caller: see `TracingOptions.traceResponse`. */
 export type TraceResponseFormat = 'traceresponse' | 'server-timing';
@@ -108,7 +116,7 @@ export function returnTraceTo(
   { traceId, spanId, traceFlags }: SpanContext,
 ): void {
   const value = formatTraceparent(traceId, spanId, traceFlags);
-  const name = format === 'traceresponse' ? 'traceresponse' : 'server-timing';
+  const name = format === 'traceresponse' ? TRACERESPONSE_HEADER : 'server-timing';
   const entry = format === 'traceresponse' ? value : `traceparent;desc="${value}"`;
   const writeHead = response.writeHead;
   response.writeHead = function otelwareWriteHead(
@@ -125,4 +133,20 @@ export function returnTraceTo(
     }
     return Reflect.apply(writeHead, this, sent);
   };
+}
+
+/**
+ * Links a CLIENT span to the callee's span named by the response's `traceresponse`
+ * header, when the callee answered in another trace: it restarted the trace, and
+ * the link is what joins the two. In the same trace the callee's span is already
+ * a descendant, so nothing is added. An invalid header is ignored, as the
+ * specification requires.
+ */
+export function linkTraceResponse(span: Span, header: HeaderReader): void {
+  const value = header(TRACERESPONSE_HEADER);
+  if (typeof value !== 'string') return; // absent, or a list of values
+  const callee = parseTraceparent(value);
+  if (callee === undefined || callee.traceId === span.spanContext().traceId) return;
+  if (typeof span.addLink !== 'function') return; // API before 1.9's Span.addLink
+  span.addLink({ context: { ...callee, isRemote: true } });
 }

@@ -4,7 +4,7 @@ import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/export
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { exportersFromEnv, type ExporterKind } from './exporters-from-env';
 import type { Env, NodeTracingOptions } from './types';
-import { WaterfallSpanExporter } from './waterfall';
+import { WaterfallSpanExporter } from './waterfall/waterfall-span-exporter';
 
 function createExporter(kind: ExporterKind): SpanExporter {
   switch (kind) {

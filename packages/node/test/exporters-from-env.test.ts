@@ -3,7 +3,7 @@ import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/export
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import { createExporters } from '../src/create-exporters';
 import { exportersFromEnv } from '../src/exporters-from-env';
-import { WaterfallSpanExporter } from '../src/waterfall';
+import { WaterfallSpanExporter } from '../src/waterfall/waterfall-span-exporter';
 import { useDiagSpy } from './diag-spy';
 
 const diagSpy = useDiagSpy();

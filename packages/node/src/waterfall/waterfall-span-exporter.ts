@@ -3,12 +3,12 @@ import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { flushBeforeExit } from './flush-before-exit';
 import { formatTraceBlock } from './format-trace-block';
+import { TraceBuffer } from './trace-buffer';
 import {
   type ResolvedWaterfallOptions,
   resolveWaterfallOptions,
-} from './resolve-waterfall-options';
-import { TraceBuffer } from './trace-buffer';
-import type { WaterfallOptions } from './waterfall-options';
+  type WaterfallOptions,
+} from './waterfall-options';
 
 // Bounds on what waits in memory: enough for a busy dev server, small enough to never matter.
 const MAX_BUFFERED_TRACES = 100;

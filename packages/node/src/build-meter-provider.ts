@@ -10,7 +10,7 @@ import {
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
 import { exportersFromEnv, type ExporterKind } from './exporters-from-env';
-import { integerFromEnv } from './integer-from-env';
+import { integerFromEnv } from './sdk-settings-from-env';
 import type { Env, NodeTracingOptions } from './types';
 
 const DEFAULT_INTERVAL_MILLIS = 60_000; // OTEL_METRIC_EXPORT_INTERVAL's default

@@ -1,5 +1,5 @@
 import { diag } from '@opentelemetry/api';
-import { envValue } from './env-value';
+import { envValue } from './sdk-settings-from-env';
 import type { Env } from './types';
 
 /** An exporter the environment can choose. */

@@ -9,20 +9,20 @@ import {
   type MetricReader,
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
-import { exportersFromEnv, type ExporterKind } from './exporters-from-env';
+import { exportersFromEnv, type MetricExporterKind } from './exporters-from-env';
 import { integerFromEnv } from './sdk-settings-from-env';
 import type { Env, NodeTracingOptions } from './types';
 
 const DEFAULT_INTERVAL_MILLIS = 60_000; // OTEL_METRIC_EXPORT_INTERVAL's default
 const DEFAULT_TIMEOUT_MILLIS = 30_000; // OTEL_METRIC_EXPORT_TIMEOUT's default
 
-function createMetricExporter(kind: ExporterKind): PushMetricExporter {
+function createMetricExporter(kind: MetricExporterKind): PushMetricExporter {
   switch (kind) {
     case 'otlp-http/protobuf':
       return new OtlpProtobufMetricExporter(); // endpoint, headers, timeout: from the environment
     case 'otlp-http/json':
       return new OtlpJsonMetricExporter();
-    case 'console':
+    case 'console-dump':
       return new ConsoleMetricExporter();
   }
 }

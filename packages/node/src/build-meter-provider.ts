@@ -1,4 +1,3 @@
-import { diag } from '@opentelemetry/api';
 import { OTLPMetricExporter as OtlpJsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as OtlpProtobufMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import type { Resource } from '@opentelemetry/resources';
@@ -10,6 +9,7 @@ import {
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
 import { exportersFromEnv, type MetricExporterKind } from './exporters-from-env';
+import { reportFailure } from './report-failure';
 import { integerFromEnv } from './sdk-settings-from-env';
 import type { Env, NodeTracingOptions } from './types';
 
@@ -53,8 +53,8 @@ export function buildMeterProvider(
     try {
       return [periodicReader(createMetricExporter(kind), env)];
     } catch (error) {
-      diag.error(
-        `@otelware/node: could not create the ${kind} metric exporter; metrics are not sent there`,
+      reportFailure(
+        `could not create the ${kind} metric exporter; metrics are not sent there`,
         error,
       );
       return [];

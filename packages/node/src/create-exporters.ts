@@ -1,8 +1,8 @@
-import { diag } from '@opentelemetry/api';
 import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { exportersFromEnv, type TraceExporterKind } from './exporters-from-env';
+import { reportFailure } from './report-failure';
 import type { Env, NodeTracingOptions } from './types';
 import { WaterfallSpanExporter } from './waterfall/waterfall-span-exporter';
 
@@ -28,10 +28,7 @@ export function createExporters(options: NodeTracingOptions, env: Env): SpanExpo
     try {
       return [createExporter(kind)];
     } catch (error) {
-      diag.error(
-        `@otelware/node: could not create the ${kind} exporter; spans are not sent there`,
-        error,
-      );
+      reportFailure(`could not create the ${kind} exporter; spans are not sent there`, error);
       return [];
     }
   });

@@ -13,6 +13,7 @@ import { TraceContextPropagator } from '@otelware/core';
 import { buildMeterProvider } from './build-meter-provider';
 import { checkOptions } from './check-options';
 import { buildProvider } from './create-tracer-provider';
+import { reportFailure } from './report-failure';
 import { isSdkDisabled, setDiagLoggerFromEnv } from './sdk-settings-from-env';
 import { tracingHandle } from './tracing-handle';
 import type { NodeTracing, NodeTracingOptions } from './types';
@@ -119,7 +120,7 @@ export function start(options: NodeTracingOptions = {}): NodeTracing {
     handle = startOnce(options);
   } catch (error) {
     // telemetry must never stop the app: run untraced and say why
-    diag.error('@otelware/node: start() failed; the app runs without tracing', error);
+    reportFailure('start() failed; the app runs without tracing', error);
   }
   slot[STARTED] = { handle, options };
   return handle;

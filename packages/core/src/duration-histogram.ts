@@ -6,7 +6,12 @@ export const HTTP_DURATION_BUCKETS: readonly number[] = [
   0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
 ];
 
-const NOOP_METER = createNoopMeter();
+/**
+ * The API's one no-op meter: `getMeter` returns it while no metrics SDK is registered
+ * (the API's no-op provider) and once the SDK's provider is shut down. `createNoopMeter()`
+ * returns this shared instance, not a new one, so comparing a meter with it is meaningful.
+ */
+const SHARED_NOOP_METER = createNoopMeter();
 
 /** Milliseconds on the monotonic clock the SDK's spans also read. */
 export function monotonicNow(): number {
@@ -23,8 +28,8 @@ export function monotonicNow(): number {
  */
 export class DurationHistogram {
   private histogram: Histogram | undefined;
-  /** The provider whose meter was a no-op last time: asked again only once it changes. */
-  private noopProvider: MeterProvider | undefined;
+  /** The provider that gave the no-op meter last time: asked again only once it changes. */
+  private providerWithoutMeter: MeterProvider | undefined;
 
   constructor(
     private readonly provider: MeterProvider | undefined,
@@ -37,11 +42,11 @@ export class DurationHistogram {
   get(): Histogram | undefined {
     if (this.histogram !== undefined) return this.histogram;
     const provider = this.provider ?? metrics.getMeterProvider();
-    if (provider === this.noopProvider) return undefined;
+    if (provider === this.providerWithoutMeter) return undefined;
     const { name, version } = this.scope;
     const meter = provider.getMeter(name, version);
-    if (meter === NOOP_METER) {
-      this.noopProvider = provider;
+    if (meter === SHARED_NOOP_METER) {
+      this.providerWithoutMeter = provider;
       return undefined;
     }
     return (this.histogram = meter.createHistogram(this.name, {

@@ -1,4 +1,3 @@
-import { diag } from '@opentelemetry/api';
 import { OTLPMetricExporter as OtlpJsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as OtlpProtobufMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import type { Resource } from '@opentelemetry/resources';
@@ -9,20 +8,21 @@ import {
   type MetricReader,
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
-import { exportersFromEnv, type ExporterKind } from './exporters-from-env';
-import { integerFromEnv } from './integer-from-env';
+import { exportersFromEnv, type MetricExporterKind } from './exporters-from-env';
+import { reportFailure } from './report-failure';
+import { integerFromEnv } from './sdk-settings-from-env';
 import type { Env, NodeTracingOptions } from './types';
 
 const DEFAULT_INTERVAL_MILLIS = 60_000; // OTEL_METRIC_EXPORT_INTERVAL's default
 const DEFAULT_TIMEOUT_MILLIS = 30_000; // OTEL_METRIC_EXPORT_TIMEOUT's default
 
-function createMetricExporter(kind: ExporterKind): PushMetricExporter {
+function createMetricExporter(kind: MetricExporterKind): PushMetricExporter {
   switch (kind) {
     case 'otlp-http/protobuf':
       return new OtlpProtobufMetricExporter(); // endpoint, headers, timeout: from the environment
     case 'otlp-http/json':
       return new OtlpJsonMetricExporter();
-    case 'console':
+    case 'console-dump':
       return new ConsoleMetricExporter();
   }
 }
@@ -53,8 +53,8 @@ export function buildMeterProvider(
     try {
       return [periodicReader(createMetricExporter(kind), env)];
     } catch (error) {
-      diag.error(
-        `@otelware/node: could not create the ${kind} metric exporter; metrics are not sent there`,
+      reportFailure(
+        `could not create the ${kind} metric exporter; metrics are not sent there`,
         error,
       );
       return [];

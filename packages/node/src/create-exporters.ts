@@ -1,19 +1,18 @@
-import { diag } from '@opentelemetry/api';
 import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
-import { exportersFromEnv, type ExporterKind } from './exporters-from-env';
+import { exportersFromEnv, type TraceExporterKind } from './exporters-from-env';
+import { reportFailure } from './report-failure';
 import type { Env, NodeTracingOptions } from './types';
-import { WaterfallSpanExporter } from './waterfall';
+import { WaterfallSpanExporter } from './waterfall/waterfall-span-exporter';
 
-function createExporter(kind: ExporterKind): SpanExporter {
+function createExporter(kind: TraceExporterKind): SpanExporter {
   switch (kind) {
     case 'otlp-http/protobuf':
       return new OtlpProtobufExporter(); // endpoint, headers, timeout: from the environment
     case 'otlp-http/json':
       return new OtlpJsonExporter();
-    case 'console':
-      // typed against the waterfall's final API: `new WaterfallSpanExporter(options?)`
+    case 'waterfall':
       return new WaterfallSpanExporter();
   }
 }
@@ -29,10 +28,7 @@ export function createExporters(options: NodeTracingOptions, env: Env): SpanExpo
     try {
       return [createExporter(kind)];
     } catch (error) {
-      diag.error(
-        `@otelware/node: could not create the ${kind} exporter; spans are not sent there`,
-        error,
-      );
+      reportFailure(`could not create the ${kind} exporter; spans are not sent there`, error);
       return [];
     }
   });

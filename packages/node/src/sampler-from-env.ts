@@ -6,7 +6,7 @@ import {
   TraceIdRatioBasedSampler,
   type Sampler,
 } from '@opentelemetry/sdk-trace';
-import { envValue } from './env-value';
+import { envValue } from './sdk-settings-from-env';
 import type { Env } from './types';
 
 const DEFAULT_SAMPLER = 'parentbased_always_on';

@@ -7,14 +7,14 @@ import {
   type TextMapPropagator,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { CompositePropagator, W3CBaggagePropagator } from '@opentelemetry/core';
 import type { TracerProvider } from '@opentelemetry/sdk-trace';
+import { TraceContextPropagator } from '@otelware/core';
 import { buildMeterProvider } from './build-meter-provider';
-import { buildProvider } from './build-provider';
 import { checkOptions } from './check-options';
-import { defaultPropagator } from './default-propagator';
-import { setDiagLoggerFromEnv } from './diag-from-env';
-import { isSdkDisabled } from './sdk-disabled';
-import { sameOptions } from './same-options';
+import { buildProvider } from './create-tracer-provider';
+import { reportFailure } from './report-failure';
+import { isSdkDisabled, setDiagLoggerFromEnv } from './sdk-settings-from-env';
 import { tracingHandle } from './tracing-handle';
 import type { NodeTracing, NodeTracingOptions } from './types';
 
@@ -36,6 +36,16 @@ const disabledTracing: NodeTracing = {
 };
 
 /**
+ * The propagator `start()` registers unless given one: otelware's spec-exact W3C
+ * Trace Context (which also keeps Level 2's random-trace-id flag), then W3C Baggage.
+ */
+function defaultPropagator(): TextMapPropagator {
+  return new CompositePropagator({
+    propagators: [new TraceContextPropagator(), new W3CBaggagePropagator()],
+  });
+}
+
+/**
  * Makes `provider` the API's tracer provider, with the AsyncLocalStorage context manager
  * (a span started after an `await` or in a callback finds its parent) and `propagator`.
  */
@@ -43,6 +53,28 @@ function registerGlobally(provider: TracerProvider, propagator: TextMapPropagato
   trace.setGlobalTracerProvider(provider);
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(propagator);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (
+    Object.getPrototypeOf(a) !== Object.prototype ||
+    Object.getPrototypeOf(b) !== Object.prototype
+  ) {
+    return false;
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => Object.is((a as never)[key], (b as never)[key]));
+}
+
+/**
+ * Whether a second `start()` asked for the same set-up: each option the same value,
+ * or, for plain objects (`env`, `resourceAttributes`), the same entries.
+ */
+function sameOptions(a: NodeTracingOptions, b: NodeTracingOptions): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof NodeTracingOptions>;
+  return [...keys].every((key) => sameValue(a[key], b[key]));
 }
 
 /** Builds everything first, so that a set-up that fails registers nothing. */
@@ -88,7 +120,7 @@ export function start(options: NodeTracingOptions = {}): NodeTracing {
     handle = startOnce(options);
   } catch (error) {
     // telemetry must never stop the app: run untraced and say why
-    diag.error('@otelware/node: start() failed; the app runs without tracing', error);
+    reportFailure('start() failed; the app runs without tracing', error);
   }
   slot[STARTED] = { handle, options };
   return handle;

@@ -1,15 +1,16 @@
-import { diag } from '@opentelemetry/api';
 import type { MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { SpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
 import { endOpenRequests } from '@otelware/core';
 import { flushOnExit } from './flush-on-exit';
+import { reportFailure } from './report-failure';
 import type { NodeTracing } from './types';
 
-async function reportFailure(what: string, work: () => Promise<unknown>): Promise<void> {
+/** Awaits one step of a flush or shutdown; a failure is reported and the next step still runs. */
+async function guarded(what: string, work: () => Promise<unknown>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    diag.error(`@otelware/node: ${what} failed`, error);
+    reportFailure(`${what} failed`, error);
   }
 }
 
@@ -25,14 +26,14 @@ export function tracingHandle(
   meterProvider?: MeterProvider,
 ): NodeTracing {
   const flushSpans = () =>
-    reportFailure('flushing spans', async () => {
+    guarded('flushing spans', async () => {
       await provider.forceFlush();
       await Promise.all(exporters.map((exporter) => exporter.forceFlush?.()));
     });
   const forceFlush = async () => {
     await flushSpans();
     if (meterProvider !== undefined) {
-      await reportFailure('flushing metrics', () => meterProvider.forceFlush());
+      await guarded('flushing metrics', () => meterProvider.forceFlush());
     }
   };
   let shuttingDown: Promise<void> | undefined;
@@ -41,10 +42,10 @@ export function tracingHandle(
       removeHooks();
       endOpenRequests();
       await flushSpans();
-      await reportFailure('shutting down the tracer provider', () => provider.shutdown());
+      await guarded('shutting down the tracer provider', () => provider.shutdown());
       // the meter provider exports its last collection as it shuts down: no flush before
       if (meterProvider !== undefined) {
-        await reportFailure('shutting down the meter provider', () => meterProvider.shutdown());
+        await guarded('shutting down the meter provider', () => meterProvider.shutdown());
       }
     })());
   const removeHooks = flushOnExit(forceFlush, shutdown);

@@ -3,7 +3,7 @@ import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/export
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import { createExporters } from '../src/create-exporters';
 import { exportersFromEnv } from '../src/exporters-from-env';
-import { WaterfallSpanExporter } from '../src/waterfall';
+import { WaterfallSpanExporter } from '../src/waterfall/waterfall-span-exporter';
 import { useDiagSpy } from './diag-spy';
 
 const diagSpy = useDiagSpy();
@@ -11,16 +11,16 @@ const endpoint = 'http://collector:4318';
 
 describe('the exporters the environment chooses', () => {
   it.each([
-    [{}, ['console']],
+    [{}, ['waterfall']],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, ['otlp-http/protobuf']],
     [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${endpoint}/v1/traces` }, ['otlp-http/protobuf']],
-    [{ OTEL_EXPORTER_OTLP_ENDPOINT: '  ' }, ['console']],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: '  ' }, ['waterfall']],
     [{ OTEL_TRACES_EXPORTER: 'otlp' }, ['otlp-http/protobuf']],
-    [{ OTEL_TRACES_EXPORTER: 'console' }, ['console']],
-    [{ OTEL_TRACES_EXPORTER: 'console', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, ['console']],
+    [{ OTEL_TRACES_EXPORTER: 'console' }, ['waterfall']],
+    [{ OTEL_TRACES_EXPORTER: 'console', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, ['waterfall']],
     [{ OTEL_TRACES_EXPORTER: 'none' }, []],
     [{ OTEL_TRACES_EXPORTER: 'NONE', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, []],
-    [{ OTEL_TRACES_EXPORTER: 'otlp, console' }, ['otlp-http/protobuf', 'console']],
+    [{ OTEL_TRACES_EXPORTER: 'otlp, console' }, ['otlp-http/protobuf', 'waterfall']],
     [{ OTEL_TRACES_EXPORTER: 'otlp,otlp' }, ['otlp-http/protobuf']],
     [
       { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' },
@@ -66,14 +66,14 @@ describe('the exporters the environment chooses', () => {
   });
 
   it('skips an exporter it does not have, with a warning', () => {
-    expect(exportersFromEnv({ OTEL_TRACES_EXPORTER: 'zipkin,console' })).toEqual(['console']);
+    expect(exportersFromEnv({ OTEL_TRACES_EXPORTER: 'zipkin,console' })).toEqual(['waterfall']);
     expect(diagSpy.warnings).toEqual([
       '@otelware/node: OTEL_TRACES_EXPORTER "zipkin" is not supported; skipped',
     ]);
   });
 
   it('falls back to the default when it has none of the exporters asked for', () => {
-    expect(exportersFromEnv({ OTEL_TRACES_EXPORTER: 'jaeger' })).toEqual(['console']);
+    expect(exportersFromEnv({ OTEL_TRACES_EXPORTER: 'jaeger' })).toEqual(['waterfall']);
     expect(
       exportersFromEnv({ OTEL_TRACES_EXPORTER: 'jaeger', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }),
     ).toEqual(['otlp-http/protobuf']);

@@ -53,7 +53,7 @@ describe('the metric exporters the environment chooses', () => {
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, ['otlp-http/protobuf']],
     [{ OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `${endpoint}/v1/metrics` }, ['otlp-http/protobuf']],
     [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${endpoint}/v1/traces` }, []],
-    [{ OTEL_METRICS_EXPORTER: 'console' }, ['console']],
+    [{ OTEL_METRICS_EXPORTER: 'console' }, ['console-dump']],
     [{ OTEL_METRICS_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, []],
     [{ OTEL_METRICS_EXPORTER: 'otlp' }, ['otlp-http/protobuf']],
     [

@@ -1,7 +1,6 @@
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import { createTracerProvider } from '../src';
-import { batchOptionsFromEnv } from '../src/batch-options-from-env';
-import { spanLimitsFromEnv } from '../src/span-limits-from-env';
+import { batchOptionsFromEnv, spanLimitsFromEnv } from '../src/sdk-settings-from-env';
 import { useDiagSpy } from './diag-spy';
 
 const diagSpy = useDiagSpy();

@@ -1,6 +1,8 @@
 import {
   context,
   createContextKey,
+  diag,
+  DiagLogLevel,
   propagation,
   trace,
   type Context,
@@ -37,6 +39,18 @@ function recordingExporter() {
     shutdown: async () => void calls.push('shutdown'),
   };
   return { exporter, spans, calls };
+}
+
+/** A diag logger whose `error` throws, as a broken logging set-up might. */
+function useThrowingDiagLogger(): void {
+  const ignore = () => undefined;
+  const fail = () => {
+    throw new Error('logger broken');
+  };
+  diag.setLogger(
+    { error: fail, warn: ignore, info: ignore, debug: ignore, verbose: ignore },
+    { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+  );
 }
 
 describe('start()', () => {
@@ -152,6 +166,29 @@ describe('start()', () => {
     ).toBeUndefined(); // no context manager
     expect(propagation.fields()).toEqual([]); // no propagator
     expect(process.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('runs untraced without throwing when the set-up fails and the diag logger throws too', () => {
+    const reader = new (class extends MetricReader {
+      protected onForceFlush = async () => undefined;
+      protected onShutdown = async () => undefined;
+    })();
+    new MeterProvider({ readers: [reader] }); // a reader serves one meter provider only
+    useThrowingDiagLogger();
+    const tracing = start({ metricReaders: [reader], env: { OTEL_TRACES_EXPORTER: 'none' } });
+    expect(tracing.tracerProvider).not.toBeInstanceOf(TracerProvider);
+  });
+
+  it('never rejects a flush or a shutdown, even when the diag logger throws on the failure', async () => {
+    const failing: SpanExporter = {
+      export: (_batch, done) => done({ code: 0 }),
+      forceFlush: () => Promise.reject(new Error('collector gone')),
+      shutdown: async () => undefined,
+    };
+    const tracing = start({ exporter: failing, env: {} });
+    useThrowingDiagLogger();
+    await expect(tracing.forceFlush()).resolves.toBeUndefined();
+    await expect(tracing.shutdown()).resolves.toBeUndefined();
   });
 
   it('warns about OTEL_SDK_DISABLED values other than true and false, and starts', () => {

@@ -1,14 +1,32 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { STYLE, serviceStyle } from './ansi-style';
-import { blockHeaderLines } from './block-header';
 import { nanosBetween, serviceNameOf } from './span-fields';
 import { spanDetails } from './span-details';
 import { spanEventLines } from './span-events';
 import { type RowGeometry, rowGeometry, spanRow } from './span-row';
 import { buildSpanTree, type SpanNode } from './span-tree';
-import { fitSegments, renderSegments, type Segment, widthOf } from './styled-text';
-import type { TimeAxis } from './time-bar';
-import type { TraceBlock } from './trace-block';
+import {
+  fitSegments,
+  renderSegments,
+  type Segment,
+  serviceStyle,
+  STYLE,
+  widthOf,
+} from './styled-text';
+import { formatDuration, type TimeAxis } from './time-bar';
+
+/** What the buffer hands to the printer: the spans of one trace that are ready to draw. */
+export interface TraceBlock {
+  readonly traceId: string;
+  readonly spans: readonly ReadableSpan[];
+  /** The trace was printed before; these spans came after. */
+  readonly late: boolean;
+  /** Span ids of this trace printed in earlier blocks. */
+  readonly printedSpanIds: ReadonlySet<string>;
+  /** Spans of this trace dropped because it outgrew the per-trace cap. */
+  readonly droppedSpans: number;
+  /** Whole traces dropped (buffer full) since the previous block was handed out. */
+  readonly droppedTraces: number;
+}
 
 export interface BlockLayout {
   readonly width: number;
@@ -85,4 +103,38 @@ function servicesInDrawingOrder(tops: readonly SpanNode[]): string[] {
   };
   tops.forEach(visit);
   return [...services];
+}
+
+/**
+ * `trace 4bf9… · 4 spans · 25.0ms · services checkout, payments`, preceded by a notice when
+ * whole traces were dropped since the last block.
+ */
+function blockHeaderLines(
+  block: TraceBlock,
+  services: readonly string[],
+  totalNanos: number,
+  layout: BlockLayout,
+): string[] {
+  const lines: string[] = [];
+  const dropped = block.droppedTraces;
+  if (dropped > 0) {
+    const notice = `waterfall: ${dropped} trace${dropped === 1 ? '' : 's'} dropped, too many waiting to print`;
+    lines.push(fitted(notice, STYLE.warning, layout));
+  }
+  const count = block.spans.length;
+  // The services list goes last: on a narrow line it is what gets cut.
+  const parts = [
+    `trace ${block.traceId}`,
+    ...(block.late ? ['late'] : []),
+    `${count} span${count === 1 ? '' : 's'}`,
+    ...(block.droppedSpans > 0 ? [`${block.droppedSpans} more dropped`] : []),
+    formatDuration(totalNanos),
+    `${services.length === 1 ? 'service' : 'services'} ${services.join(', ')}`,
+  ];
+  lines.push(fitted(parts.join(' · '), STYLE.bold, layout));
+  return lines;
+}
+
+function fitted(text: string, style: string, layout: BlockLayout): string {
+  return renderSegments(fitSegments([{ text, style }], layout.width), layout.color);
 }

@@ -1,9 +1,8 @@
 import type { AttributeValue } from '@opentelemetry/api';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { STYLE } from './ansi-style';
 import { hasRemoteParent, parentIdOf } from './span-fields';
-import type { Segment } from './styled-text';
+import { type Segment, STYLE } from './styled-text';
 
 const SEPARATOR: Segment = { text: ' · ', style: STYLE.dim };
 

@@ -1,8 +1,7 @@
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
-import { STYLE } from './ansi-style';
-import { formatDuration } from './format-duration';
 import { nanosBetween } from './span-fields';
-import type { Segment } from './styled-text';
+import { type Segment, STYLE } from './styled-text';
+import { formatDuration } from './time-bar';
 
 // A span that logs hundreds of events would bury the tree; the first few tell the story.
 const MAX_EVENTS_SHOWN = 3;

@@ -1,10 +1,8 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { STYLE } from './ansi-style';
-import { formatDuration } from './format-duration';
 import { kindNameOf, nanosBetween, serviceNameOf } from './span-fields';
-import { fitSegments, type Segment, widthOf } from './styled-text';
-import { timeBar, type TimeAxis } from './time-bar';
+import { fitSegments, type Segment, STYLE, widthOf } from './styled-text';
+import { formatDuration, timeBar, type TimeAxis } from './time-bar';
 
 /** Where the columns of a span row fall: label (tree guides included), duration, bar. */
 export interface RowGeometry {

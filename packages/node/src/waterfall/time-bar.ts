@@ -1,11 +1,19 @@
 import type { HrTime } from '@opentelemetry/api';
-import type { Segment } from './styled-text';
 import { nanosBetween } from './span-fields';
+import type { Segment } from './styled-text';
 
 /** The trace's time axis: every bar in a block is drawn against the same start..end. */
 export interface TimeAxis {
   readonly start: HrTime;
   readonly totalNanos: number;
+}
+
+/** `420µs`, `12.5ms`, `3.20s`: short enough for a fixed column, precise where it matters. */
+export function formatDuration(nanos: number): string {
+  const ns = Math.max(0, nanos);
+  if (ns < 999_500) return `${Math.round(ns / 1e3)}µs`;
+  if (ns < 999_950_000) return `${(ns / 1e6).toFixed(1)}ms`;
+  return `${(ns / 1e9).toFixed(2)}s`;
 }
 
 const FILL = '█';

@@ -1,7 +1,7 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { PrintedTraces } from './printed-traces';
 import { parentIdOf, spanIdOf, traceIdOf } from './span-fields';
-import type { TraceBlock } from './trace-block';
+import type { TraceBlock } from './format-trace-block';
 
 export interface TraceBufferOptions {
   readonly settleMillis: number;

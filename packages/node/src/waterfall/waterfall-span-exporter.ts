@@ -1,14 +1,14 @@
-import { diag } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
+import { reportFailure } from '../report-failure';
 import { flushBeforeExit } from './flush-before-exit';
 import { formatTraceBlock } from './format-trace-block';
+import { TraceBuffer } from './trace-buffer';
 import {
   type ResolvedWaterfallOptions,
   resolveWaterfallOptions,
-} from './resolve-waterfall-options';
-import { TraceBuffer } from './trace-buffer';
-import type { WaterfallOptions } from './waterfall-options';
+  type WaterfallOptions,
+} from './waterfall-options';
 
 // Bounds on what waits in memory: enough for a busy dev server, small enough to never matter.
 const MAX_BUFFERED_TRACES = 100;
@@ -40,7 +40,7 @@ export class WaterfallSpanExporter implements SpanExporter {
       maxTraces: MAX_BUFFERED_TRACES,
       maxSpansPerTrace: MAX_SPANS_PER_TRACE,
       print: (block) => this.options.write(formatTraceBlock(block, { width, color })),
-      reportError: (error) => report('printing a trace', error),
+      reportError: (error) => reportFailure('WaterfallSpanExporter failed printing a trace', error),
     });
     this.stopFlushingBeforeExit = flushBeforeExit({ flushNow: () => void this.forceFlush() });
   }
@@ -55,7 +55,7 @@ export class WaterfallSpanExporter implements SpanExporter {
     try {
       this.buffer.flush();
     } catch (error) {
-      report('flushing', error);
+      reportFailure('WaterfallSpanExporter failed flushing', error);
     }
     return Promise.resolve();
   }
@@ -80,17 +80,9 @@ export class WaterfallSpanExporter implements SpanExporter {
       this.buffer.add(spans);
       return { code: ExportResultCode.SUCCESS };
     } catch (error) {
-      report('exporting spans', error);
+      reportFailure('WaterfallSpanExporter failed exporting spans', error);
       return { code: ExportResultCode.FAILED, error: toError(error) };
     }
-  }
-}
-
-function report(what: string, error: unknown): void {
-  try {
-    diag.error(`@otelware/node: WaterfallSpanExporter failed ${what}`, error);
-  } catch {
-    // a broken diag logger must not break the app either
   }
 }
 

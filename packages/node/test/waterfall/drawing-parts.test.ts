@@ -1,8 +1,7 @@
-import { formatDuration } from '../../src/waterfall/format-duration';
 import { spanIdOf } from '../../src/waterfall/span-fields';
 import { buildSpanTree, type SpanNode } from '../../src/waterfall/span-tree';
 import { fitSegments } from '../../src/waterfall/styled-text';
-import { timeBar } from '../../src/waterfall/time-bar';
+import { formatDuration, timeBar } from '../../src/waterfall/time-bar';
 import { atMillis, fixedSpan } from './fixed-span';
 
 function span(spanId: string, parentSpanId: string | undefined, startMs: number) {

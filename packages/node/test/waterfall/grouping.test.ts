@@ -1,6 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { WaterfallSpanExporter } from '../../src/waterfall';
+import { WaterfallSpanExporter } from '../../src/waterfall/waterfall-span-exporter';
 import {
   checkoutTrace,
   collectWrites,

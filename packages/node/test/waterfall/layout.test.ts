@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { WaterfallSpanExporter } from '../../src/waterfall';
-import type { WaterfallOptions } from '../../src/waterfall';
+import { WaterfallSpanExporter } from '../../src/waterfall/waterfall-span-exporter';
+import type { WaterfallOptions } from '../../src/waterfall/waterfall-options';
 import { checkoutTrace, collectWrites, fixedSpan, PLAIN_CHECKOUT } from './fixed-span';
 
 function print(spans: ReturnType<typeof checkoutTrace>, options: WaterfallOptions = {}): string {

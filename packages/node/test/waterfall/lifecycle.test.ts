@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { WaterfallSpanExporter } from '../../src/waterfall';
+import { WaterfallSpanExporter } from '../../src/waterfall/waterfall-span-exporter';
 import { checkoutTrace, collectWrites } from './fixed-span';
 
 const [dbCall, , , checkoutServer] = checkoutTrace() as ReadableSpan[];

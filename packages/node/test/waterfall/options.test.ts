@@ -1,6 +1,6 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { detectColor } from '../../src/waterfall/detect-color';
-import { WaterfallSpanExporter, type WaterfallOptions } from '../../src/waterfall';
+import { detectColor, type WaterfallOptions } from '../../src/waterfall/waterfall-options';
+import { WaterfallSpanExporter } from '../../src/waterfall/waterfall-span-exporter';
 import { collectWrites, fixedSpan } from './fixed-span';
 
 const root = fixedSpan({

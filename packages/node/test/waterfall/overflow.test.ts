@@ -1,5 +1,5 @@
 import { fixedSpan, collectWrites } from './fixed-span';
-import { WaterfallSpanExporter } from '../../src/waterfall';
+import { WaterfallSpanExporter } from '../../src/waterfall/waterfall-span-exporter';
 
 function orphanOfTrace(n: number) {
   return fixedSpan({

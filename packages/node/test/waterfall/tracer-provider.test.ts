@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { SimpleSpanProcessor, TracerProvider, type IdGenerator } from '@opentelemetry/sdk-trace';
-import { WaterfallSpanExporter } from '../../src/waterfall';
+import { WaterfallSpanExporter } from '../../src/waterfall/waterfall-span-exporter';
 import { atMillis, collectWrites, TRACE_ID } from './fixed-span';
 
 /** Hands out the fixed trace id and span ids 0…01, 0…02, … so the output can be exact. */

@@ -1,2 +1,0 @@
-export { WaterfallSpanExporter } from './waterfall-span-exporter';
-export type { WaterfallOptions } from './waterfall-options';

@@ -1,2 +1,2 @@
 export { tracing } from './tracing';
-export type { TracingOptions, HttpRequest, HttpResponse, CaptureHeaders } from './types';
+export type { TracingOptions, CaptureHeaders, HttpRequest, HttpResponse } from '@otelware/core';

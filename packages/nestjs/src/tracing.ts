@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { recordError as recordExpressError, tracing as expressTracing } from '@otelware/express';
 import { recordError as recordFastifyError, tracing as fastifyTracing } from '@otelware/fastify';
 import { RecordExceptions } from './record-exceptions';
-import type { TracingOptions } from './types';
+import type { TracingOptions } from '@otelware/core';
 
 /** The part of Nest's HTTP adapter read here. */
 interface HttpAdapter {

@@ -6,12 +6,23 @@ export { RequestTrace } from './request-trace';
 export type { ClosableResponse } from './request-trace';
 export type { ContextEmitter } from './run-emitter-in-context';
 export { ClientTracer } from './client-tracer';
-export type { ClientTracingOptions } from './client-tracer';
 export { ClientCall } from './client-call';
 export type { ClientResponse } from './client-call';
 export type { HeaderReader } from './capture-headers';
 export type { HeaderWritingResponse, TraceResponseFormat } from './trace-response';
-export { checkFunction, checkOptionNames, checkPropagator, optionError } from './option-checks';
+export {
+  applyOptionRules,
+  checkOptionNames,
+  functionRule,
+  hasMethods,
+  isObject,
+  optionError,
+  propagatorRule,
+  resolveOptionsWith,
+  rule,
+} from './option-rules';
+export type { OptionRule, OptionRules, ResolvedBy } from './option-rules';
+export { HTTP_OPTION_RULES } from './resolve-options';
 export { objectSlot } from './object-slot';
 export type { ObjectSlot } from './object-slot';
 export { reportError, callSafely } from './report-error';
@@ -24,6 +35,7 @@ export type {
   HttpHeaders,
   HttpRequest,
   HttpResponse,
+  HttpTracingOptions,
   TracingOptions,
 } from './types';
 export { TraceContextPropagator } from './trace-context/trace-context-propagator';

@@ -7,7 +7,7 @@ import {
   type TextMapPropagator,
   type TextMapSetter,
 } from '@opentelemetry/api';
-import { checkOptionNames, optionError } from '../option-checks';
+import { resolveOptionsWith, rule, type OptionRules } from '../option-rules';
 import { formatTraceparent } from './format-traceparent';
 import { combinedHeaderField, singleHeaderField } from './header-field';
 import { randomTraceIdFlag, rememberIncomingRandomFlag } from './incoming-random-flag';
@@ -20,7 +20,6 @@ import { EMPTY_TRACE_STATE } from './w3c-trace-state';
 
 const TRACEPARENT = 'traceparent';
 const TRACESTATE = 'tracestate';
-const OPTION_NAMES: ReadonlySet<string> = new Set(['localTraceIdsAreRandom']);
 
 /** Options of {@link TraceContextPropagator}. */
 export interface TraceContextPropagatorOptions {
@@ -35,6 +34,14 @@ export interface TraceContextPropagatorOptions {
   localTraceIdsAreRandom?: boolean;
 }
 
+const PROPAGATOR_OPTION_RULES = {
+  localTraceIdsAreRandom: rule(
+    (value) => typeof value === 'boolean',
+    'a boolean',
+    (random) => random ?? true,
+  ),
+} satisfies OptionRules<TraceContextPropagatorOptions>;
+
 /**
  * A W3C Trace Context (`traceparent`, `tracestate`) propagator that follows the
  * specification's processing model exactly, Level 2's random-trace-id flag
@@ -47,12 +54,10 @@ export class TraceContextPropagator implements TextMapPropagator {
   private readonly localTraceIdsAreRandom: boolean;
 
   constructor(options: TraceContextPropagatorOptions = {}) {
-    checkOptionNames(options, OPTION_NAMES);
-    const { localTraceIdsAreRandom = true } = options;
-    if (typeof localTraceIdsAreRandom !== 'boolean') {
-      optionError('option "localTraceIdsAreRandom" must be a boolean');
-    }
-    this.localTraceIdsAreRandom = localTraceIdsAreRandom;
+    this.localTraceIdsAreRandom = resolveOptionsWith(
+      PROPAGATOR_OPTION_RULES,
+      options,
+    ).localTraceIdsAreRandom;
   }
 
   /** Sends nothing for an invalid span context; always version `00` (§3.2.4). */

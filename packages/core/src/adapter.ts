@@ -36,7 +36,19 @@ export type { InstrumentationScope } from './tracer-lookup';
 export { ClientTracer } from './client-tracer';
 export type { ClientCall, ClientResponse } from './client-call';
 export type { HeaderReader } from './capture-headers';
-export { checkFunction, checkOptionNames, checkPropagator, optionError } from './option-checks';
+export {
+  applyOptionRules,
+  checkOptionNames,
+  functionRule,
+  hasMethods,
+  isObject,
+  optionError,
+  propagatorRule,
+  resolveOptionsWith,
+  rule,
+} from './option-rules';
+export type { OptionRule, OptionRules, ResolvedBy } from './option-rules';
+export { HTTP_OPTION_RULES } from './resolve-options';
 export { reportError, callSafely } from './report-error';
 export { TRACEPARENT_HEADER } from './trace-context/traceparent';
 export { TRACESTATE_HEADER } from './trace-context/tracestate';

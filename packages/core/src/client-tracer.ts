@@ -1,60 +1,16 @@
-import {
-  context,
-  SpanKind,
-  trace,
-  type MeterProvider,
-  type Span,
-  type TracerProvider,
-} from '@opentelemetry/api';
+import { context, SpanKind, trace, type Span } from '@opentelemetry/api';
 import { ClientCall } from './client-call';
 import { DurationHistogram, monotonicNow } from './duration-histogram';
 import { clientDurationAttributes, clientRequestAttributes } from './client-attributes';
-import {
-  captureHeaders,
-  headerCapture,
-  type HeaderCapture,
-  type HeaderReader,
-} from './capture-headers';
-import { normalizeMethod, resolveKnownMethods } from './known-methods';
-import {
-  checkCaptureHeaders,
-  checkMeterProvider,
-  checkStringArray,
-  checkTracerProvider,
-} from './option-checks';
-import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact-query';
+import { captureHeaders, type HeaderCapture, type HeaderReader } from './capture-headers';
+import { normalizeMethod } from './known-methods';
+import { applyOptionRules } from './option-rules';
 import { reportError } from './report-error';
+import { HTTP_OPTION_RULES } from './resolve-options';
 import { spanNameFor } from './span-name';
 import { startSpan } from './start-span';
 import { TracerLookup, type InstrumentationScope } from './tracer-lookup';
-import type { CaptureHeaders } from './types';
-
-/** The options every otelware HTTP client shares; each is validated by `ClientTracer`. */
-export interface ClientTracingOptions {
-  /**
-   * Where spans go.
-   * @default the global tracer provider (`trace.getTracerProvider()`)
-   */
-  tracerProvider?: TracerProvider;
-  /**
-   * Where the `http.client.request.duration` histogram goes.
-   * @default the global meter provider (`metrics.getMeterProvider()`)
-   */
-  meterProvider?: MeterProvider;
-  /** Headers to record; none by default. */
-  captureHeaders?: CaptureHeaders;
-  /**
-   * Query parameters whose values are recorded as `REDACTED` in `url.full`.
-   * Replaces the default list.
-   * @default ['AWSAccessKeyId', 'Signature', 'sig', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token']
-   */
-  redactQueryParams?: string[];
-  /**
-   * The HTTP methods recorded as they are; any other becomes `_OTHER`.
-   * @default `OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS`, else CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE
-   */
-  knownMethods?: string[];
-}
+import type { HttpTracingOptions } from './types';
 
 /**
  * The core of every HTTP client integration: validates the shared options once,
@@ -69,20 +25,16 @@ export class ClientTracer {
   private readonly tracer: TracerLookup;
   private readonly durations: DurationHistogram;
 
-  /** Checks the shared options (other keys of `options` are the caller's to check). */
-  constructor(options: ClientTracingOptions | undefined, scope: InstrumentationScope) {
-    const { tracerProvider, meterProvider, redactQueryParams, knownMethods } = options ?? {};
-    checkTracerProvider(tracerProvider);
-    checkMeterProvider(meterProvider);
-    const capture = checkCaptureHeaders(options?.captureHeaders);
-    const redact = checkStringArray(redactQueryParams, 'redactQueryParams');
-    this.redactQueryParams = new Set(redact ?? DEFAULT_REDACTED_QUERY_PARAMS);
-    this.knownMethods = resolveKnownMethods(checkStringArray(knownMethods, 'knownMethods'));
-    this.requestHeaders = headerCapture(capture.request, 'request');
-    this.responseHeaders = headerCapture(capture.response, 'response');
-    this.tracer = new TracerLookup(tracerProvider, scope);
+  /** Checks the shared HTTP options (other keys of `options` are the caller's to check). */
+  constructor(options: HttpTracingOptions | undefined, scope: InstrumentationScope) {
+    const resolved = applyOptionRules(HTTP_OPTION_RULES, options ?? {});
+    this.redactQueryParams = resolved.redactQueryParams;
+    this.knownMethods = resolved.knownMethods;
+    this.requestHeaders = resolved.captureHeaders.request;
+    this.responseHeaders = resolved.captureHeaders.response;
+    this.tracer = new TracerLookup(resolved.tracerProvider, scope);
     this.durations = new DurationHistogram(
-      meterProvider,
+      resolved.meterProvider,
       scope,
       'http.client.request.duration',
       'Duration of HTTP client requests.',

@@ -8,10 +8,10 @@ export type {
   HttpHeaders,
   HttpRequest,
   HttpResponse,
+  HttpTracingOptions,
   TracingOptions,
 } from './types';
 export type { TraceResponseFormat } from './trace-context/trace-response';
-export type { ClientTracingOptions } from './client-tracer';
 export { TraceContextPropagator } from './trace-context/trace-context-propagator';
 export type { TraceContextPropagatorOptions } from './trace-context/trace-context-propagator';
 export { createW3CTraceState } from './trace-context/tracestate';

@@ -39,20 +39,42 @@ export interface CaptureHeaders {
 }
 
 /**
- * Options shared by every otelware server adapter. All are optional and are
- * validated once, when the middleware is created: a bad value throws a `TypeError`.
+ * The options every otelware HTTP integration shares, server (`TracingOptions`)
+ * and client (`FetchTracingOptions`).
  */
-export interface TracingOptions {
+export interface HttpTracingOptions {
   /**
    * Where spans go.
    * @default the global tracer provider (`trace.getTracerProvider()`)
    */
   tracerProvider?: TracerProvider;
   /**
-   * Where the `http.server.request.duration` histogram goes.
+   * Where the duration histogram goes (`http.server.request.duration` for a server,
+   * `http.client.request.duration` for a client).
    * @default the global meter provider (`metrics.getMeterProvider()`)
    */
   meterProvider?: MeterProvider;
+  /** Headers to record; none by default. */
+  captureHeaders?: CaptureHeaders;
+  /**
+   * Query parameters whose values are recorded as `REDACTED` (in a server span's
+   * `url.query`, a client span's `url.full`). Replaces the default list.
+   * @default ['AWSAccessKeyId', 'Signature', 'sig', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token']
+   */
+  redactQueryParams?: string[];
+  /**
+   * The HTTP methods recorded as they are; any other becomes `_OTHER` (with
+   * `http.request.method_original`). Replaces the default list.
+   * @default `OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS`, else CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE
+   */
+  knownMethods?: string[];
+}
+
+/**
+ * Options shared by every otelware server adapter. All are optional and are
+ * validated once, when the middleware is created: a bad value throws a `TypeError`.
+ */
+export interface TracingOptions extends HttpTracingOptions {
   /**
    * Reads the incoming trace context from the request headers.
    * @default the global propagator (`propagation`), e.g. W3C Trace Context + Baggage
@@ -73,20 +95,6 @@ export interface TracingOptions {
   requestHook?: (span: Span, request: HttpRequest) => void;
   /** Called before the span ends (only when it is recording). */
   responseHook?: (span: Span, response: HttpResponse) => void;
-  /** Headers to record; none by default. */
-  captureHeaders?: CaptureHeaders;
-  /**
-   * Query parameters whose values are recorded as `REDACTED` in `url.query`.
-   * Replaces the default list.
-   * @default ['AWSAccessKeyId', 'Signature', 'sig', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token']
-   */
-  redactQueryParams?: string[];
-  /**
-   * The HTTP methods recorded as they are; any other becomes `_OTHER` (with
-   * `http.request.method_original`). Replaces the default list.
-   * @default `OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS`, else CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE
-   */
-  knownMethods?: string[];
   /**
    * Returns the server span's context to the caller in a response header:
    * `'traceresponse'` sends the W3C Trace Context Level 2 `traceresponse` header

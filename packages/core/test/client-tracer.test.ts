@@ -11,7 +11,7 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { countSpanEnds, createTestProvider } from '@otelware/test-support';
-import { type ClientTracingOptions } from '../src';
+import { type HttpTracingOptions } from '../src';
 import { ClientTracer } from '../src/adapter';
 
 // The client-span rules without any HTTP client. No SDK is registered globally here,
@@ -20,7 +20,7 @@ context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 
 const scope = { name: '@otelware/core-test', version: '0.0.0' };
 
-function tracerWith(options: ClientTracingOptions = {}) {
+function tracerWith(options: HttpTracingOptions = {}) {
   const sdk = createTestProvider();
   const counted = countSpanEnds(sdk.provider);
   return {

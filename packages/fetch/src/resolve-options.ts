@@ -1,42 +1,33 @@
-import type { TextMapPropagator } from '@opentelemetry/api';
-import { checkFunction, checkOptionNames, checkPropagator } from '@otelware/core/adapter';
+import {
+  applyOptionRules,
+  checkOptionNames,
+  functionRule,
+  HTTP_OPTION_RULES,
+  propagatorRule,
+  type OptionRules,
+  type ResolvedBy,
+} from '@otelware/core/adapter';
+import type { HttpTracingOptions } from '@otelware/core';
 import { destinationFilter } from './propagate-to';
 import type { FetchTracingOptions } from './types';
 
-/** The fetch-specific options after validation. */
-export interface ResolvedFetchOptions {
-  readonly propagator: TextMapPropagator | undefined;
-  readonly propagatesTo: (url: URL) => boolean;
-  readonly ignore: FetchTracingOptions['ignore'];
-  readonly requestHook: FetchTracingOptions['requestHook'];
-  readonly responseHook: FetchTracingOptions['responseHook'];
-}
+/** fetch's own options; the HTTP options it shares are the core `ClientTracer`'s. */
+const FETCH_OPTION_RULES = {
+  propagator: propagatorRule(),
+  propagateTo: destinationFilter,
+  ignore: functionRule(),
+  requestHook: functionRule(),
+  responseHook: functionRule(),
+} satisfies OptionRules<Omit<FetchTracingOptions, keyof HttpTracingOptions>>;
 
-const OPTION_NAMES: ReadonlySet<string> = new Set<keyof FetchTracingOptions>([
-  'tracerProvider',
-  'meterProvider',
-  'propagator',
-  'propagateTo',
-  'ignore',
-  'requestHook',
-  'responseHook',
-  'captureHeaders',
-  'redactQueryParams',
-  'knownMethods',
-]);
+/** The fetch-specific options after validation. */
+export type ResolvedFetchOptions = ResolvedBy<typeof FETCH_OPTION_RULES>;
 
 /**
- * Validates the fetch-specific options once (the shared ones are the core
- * `ClientTracer`'s to check). Throws a `TypeError` naming the first bad option.
+ * Validates the option names and the fetch-specific options once (the shared ones
+ * are the core `ClientTracer`'s to check). Throws a `TypeError` naming the first bad option.
  */
 export function resolveFetchOptions(options: FetchTracingOptions): ResolvedFetchOptions {
-  checkOptionNames(options, OPTION_NAMES);
-  checkPropagator(options.propagator);
-  return {
-    propagator: options.propagator,
-    propagatesTo: destinationFilter(options.propagateTo),
-    ignore: checkFunction(options.ignore, 'ignore'),
-    requestHook: checkFunction(options.requestHook, 'requestHook'),
-    responseHook: checkFunction(options.responseHook, 'responseHook'),
-  };
+  checkOptionNames(options, [HTTP_OPTION_RULES, FETCH_OPTION_RULES]);
+  return applyOptionRules(FETCH_OPTION_RULES, options);
 }

@@ -1,4 +1,4 @@
-import type { ClientTracingOptions } from '@otelware/core';
+import type { HttpTracingOptions } from '@otelware/core';
 import type { Span, TextMapPropagator } from '@opentelemetry/api';
 
 /**
@@ -40,7 +40,7 @@ export type PropagateTo = ReadonlyArray<string | RegExp> | ((url: URL) => boolea
  * Options of `wrapFetch` and `instrumentFetch`. All are optional and are validated
  * once, when the wrapper is created: a bad value throws a `TypeError`.
  */
-export interface FetchTracingOptions extends ClientTracingOptions {
+export interface FetchTracingOptions extends HttpTracingOptions {
   /**
    * Writes the trace context into the outgoing request headers.
    * @default the global propagator (`propagation`), e.g. W3C Trace Context + Baggage

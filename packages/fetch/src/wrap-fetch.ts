@@ -56,7 +56,7 @@ function prepare(
   const call = tracer.startCall(method, url, readHeader);
   if (call === undefined) return undefined;
   try {
-    const headers = options.propagatesTo(url)
+    const headers = options.propagateTo(url)
       ? headersWithContext(described.headers, call.context, options.propagator)
       : undefined;
     if (options.requestHook !== undefined && call.recording) {

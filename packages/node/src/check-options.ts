@@ -1,46 +1,35 @@
+import {
+  hasMethods,
+  isObject,
+  propagatorRule,
+  resolveOptionsWith,
+  rule,
+  type OptionRules,
+} from '@otelware/core/adapter';
 import type { NodeTracingOptions } from './types';
 
-function fail(option: string, expected: string): never {
-  throw new TypeError(`@otelware/node: the ${option} option must be ${expected}`);
-}
+const NODE_OPTION_RULES = {
+  serviceName: rule((value) => typeof value === 'string' && value !== '', 'a non-empty string'),
+  resourceAttributes: rule(isObject, 'an object'),
+  sampler: rule(hasMethods('shouldSample'), 'a Sampler'),
+  exporter: rule(hasMethods('export'), 'a SpanExporter'),
+  spanProcessors: rule(
+    (value) => Array.isArray(value) && value.every(hasMethods('onEnd')),
+    'an array of SpanProcessors',
+  ),
+  metricReaders: rule(
+    (value) => Array.isArray(value) && value.every(hasMethods('collect')),
+    'an array of MetricReaders',
+  ),
+  propagator: propagatorRule(),
+  env: rule(isObject, 'an object of strings'),
+} satisfies OptionRules<NodeTracingOptions>;
 
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
-const hasMethod = (value: unknown, name: string) =>
-  isObject(value) && typeof (value as Record<string, unknown>)[name] === 'function';
-
-/** Throws a `TypeError` at start-up for an option of the wrong type (a bug, not a setting). */
+/**
+ * Throws a `TypeError` at start-up for an unknown option or one of the wrong type
+ * (a bug, not a setting). The defaults come from the environment, where each
+ * option is read.
+ */
 export function checkOptions(options: NodeTracingOptions): void {
-  if (!isObject(options)) fail('options', 'an object');
-  const {
-    serviceName,
-    resourceAttributes,
-    sampler,
-    exporter,
-    spanProcessors,
-    metricReaders,
-    propagator,
-    env,
-  } = options;
-  if (serviceName !== undefined && (typeof serviceName !== 'string' || serviceName === '')) {
-    fail('serviceName', 'a non-empty string');
-  }
-  if (resourceAttributes !== undefined && !isObject(resourceAttributes))
-    fail('resourceAttributes', 'an object');
-  if (sampler !== undefined && !hasMethod(sampler, 'shouldSample')) fail('sampler', 'a Sampler');
-  if (exporter !== undefined && !hasMethod(exporter, 'export')) fail('exporter', 'a SpanExporter');
-  if (
-    spanProcessors !== undefined &&
-    (!Array.isArray(spanProcessors) || !spanProcessors.every((p) => hasMethod(p, 'onEnd')))
-  ) {
-    fail('spanProcessors', 'an array of SpanProcessors');
-  }
-  if (
-    metricReaders !== undefined &&
-    (!Array.isArray(metricReaders) || !metricReaders.every((r) => hasMethod(r, 'collect')))
-  ) {
-    fail('metricReaders', 'an array of MetricReaders');
-  }
-  if (propagator !== undefined && !hasMethod(propagator, 'inject'))
-    fail('propagator', 'a TextMapPropagator');
-  if (env !== undefined && !isObject(env)) fail('env', 'an object of strings');
+  resolveOptionsWith(NODE_OPTION_RULES, options);
 }

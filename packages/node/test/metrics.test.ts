@@ -157,7 +157,7 @@ describe('start() and metrics', () => {
 
   it('throws a TypeError for metricReaders that are not readers', () => {
     expect(() => start({ metricReaders: [{}] as unknown as MetricReader[] })).toThrow(
-      new TypeError('@otelware/node: the metricReaders option must be an array of MetricReaders'),
+      new TypeError('@otelware: option "metricReaders" must be an array of MetricReaders'),
     );
   });
 });

@@ -202,9 +202,15 @@ describe('start()', () => {
 
   it('throws a TypeError for an option of the wrong type', () => {
     expect(() => start({ serviceName: 42 as unknown as string })).toThrow(
-      new TypeError('@otelware/node: the serviceName option must be a non-empty string'),
+      new TypeError('@otelware: option "serviceName" must be a non-empty string'),
     );
     expect(() => start({ exporter: {} as SpanExporter })).toThrow(TypeError);
+  });
+
+  it('throws a TypeError for an unknown option', () => {
+    expect(() => start({ servicename: 'checkout' } as never)).toThrow(
+      new TypeError('@otelware: unknown option "servicename"'),
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import {
   type TextMapPropagator,
   type TextMapSetter,
 } from '@opentelemetry/api';
-import { checkOptionNames, optionError } from '../option-checks';
+import { resolveOptionsWith, rule, type OptionRules } from '../option-rules';
 import { combinedHeaderField, singleHeaderField } from './header-field';
 import {
   formatTraceparent,
@@ -23,8 +23,6 @@ import {
   serializeTraceState,
   TRACESTATE_HEADER,
 } from './tracestate';
-
-const OPTION_NAMES: ReadonlySet<string> = new Set(['localTraceIdsAreRandom']);
 
 // The key `suppressTracing()` of @opentelemetry/core sets, e.g. around an
 // exporter's own requests. createContextKey uses Symbol.for, so the same
@@ -98,6 +96,14 @@ export interface TraceContextPropagatorOptions {
   localTraceIdsAreRandom?: boolean;
 }
 
+const PROPAGATOR_OPTION_RULES = {
+  localTraceIdsAreRandom: rule(
+    (value) => typeof value === 'boolean',
+    'a boolean',
+    (random) => random ?? true,
+  ),
+} satisfies OptionRules<TraceContextPropagatorOptions>;
+
 /**
  * A W3C Trace Context (`traceparent`, `tracestate`) propagator that follows the
  * specification's processing model exactly, Level 2's random-trace-id flag
@@ -110,12 +116,10 @@ export class TraceContextPropagator implements TextMapPropagator {
   private readonly localTraceIdsAreRandom: boolean;
 
   constructor(options: TraceContextPropagatorOptions = {}) {
-    checkOptionNames(options, OPTION_NAMES);
-    const { localTraceIdsAreRandom = true } = options;
-    if (typeof localTraceIdsAreRandom !== 'boolean') {
-      optionError('option "localTraceIdsAreRandom" must be a boolean');
-    }
-    this.localTraceIdsAreRandom = localTraceIdsAreRandom;
+    this.localTraceIdsAreRandom = resolveOptionsWith(
+      PROPAGATOR_OPTION_RULES,
+      options,
+    ).localTraceIdsAreRandom;
   }
 
   /** Sends nothing for an invalid span context; always version `00` (§3.2.4). */

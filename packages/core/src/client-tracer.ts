@@ -22,7 +22,7 @@ import {
   checkStringArray,
   checkTracerProvider,
 } from './option-checks';
-import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact-query';
+import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact';
 import { callSafely, reportError } from './report-error';
 import { spanNameFor } from './span-name';
 import { startSpan } from './start-span';

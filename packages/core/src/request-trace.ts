@@ -13,7 +13,7 @@ import {
   ATTR_NETWORK_PROTOCOL_VERSION,
   ATTR_OTELWARE_ABORTED,
   ATTR_URL_SCHEME,
-} from './attribute-names';
+} from './attributes';
 import { monotonicNow } from './duration-histogram';
 import type { ObjectSlot } from './object-slot';
 import { captureResponseHeaders } from './capture-headers';

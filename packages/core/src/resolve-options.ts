@@ -11,7 +11,7 @@ import {
   checkTraceResponse,
   checkTracerProvider,
 } from './option-checks';
-import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact-query';
+import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact';
 import type { RequestAttributeConfig } from './request-attributes';
 import type { TraceResponseFormat } from './trace-response';
 import type { TracingOptions } from './types';

@@ -8,7 +8,7 @@ import {
   type Span,
   type TextMapGetter,
 } from '@opentelemetry/api';
-import { ATTR_URL_SCHEME } from './attribute-names';
+import { ATTR_URL_SCHEME } from './attributes';
 import { DurationHistogram, monotonicNow } from './duration-histogram';
 import { normalizeMethod } from './known-methods';
 import { addOpenRequest, openRequestsNow, removeOpenRequest } from './open-requests';

@@ -18,6 +18,7 @@ export { reportError, callSafely } from './report-error';
 export { DEFAULT_KNOWN_METHODS, OTHER_METHOD } from './known-methods';
 export { DEFAULT_REDACTED_QUERY_PARAMS, REDACTED } from './redact';
 export { ATTR_OTELWARE_ABORTED, MAX_ATTRIBUTE_LENGTH } from './attributes';
+export { formatPath, type RoutePath } from './route-template';
 export type {
   CaptureHeaders,
   HttpHeaders,

@@ -1,4 +1,4 @@
-import type { HttpRequest } from '@otelware/core';
+import { formatPath, type HttpRequest, type RoutePath } from '@otelware/core';
 import {
   mountedRouter,
   routerOf,
@@ -6,11 +6,9 @@ import {
   type Layer,
   type Route,
   type RoutedRequest,
-  type RoutePath,
 } from './express-internals';
-import { formatMount, formatPath } from './format-path';
 import { matchedPathElement } from './matched-path-element';
-import { matchMount } from './mount-template';
+import { formatMount, matchMount } from './mount-template';
 
 const MAX_DEPTH = 16;
 const MAX_CHAINS = 8;

@@ -1,4 +1,4 @@
-import type { HttpRequest } from '@otelware/core';
+import { formatPath, type HttpRequest } from '@otelware/core';
 import { contextOfRequest } from './request-slot';
 
 /** A routing layer of `@koa/router`, typed structurally: only what is read here. */
@@ -24,11 +24,6 @@ interface RoutedContext {
   readonly matched?: readonly RouterLayer[];
   /** The path of the layer that ran last: a route's, or a `router.use()` middleware's. */
   readonly _matchedRoute?: string | RegExp;
-}
-
-/** A template as a string: a RegExp path by its source literal, as the Express adapter does. */
-function formatPath(path: string | RegExp): string {
-  return typeof path === 'string' ? path : path.toString();
 }
 
 function servesRequest(layer: RouterLayer, method: string, path: string): boolean {

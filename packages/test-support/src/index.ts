@@ -29,7 +29,12 @@ export { concurrencySuite } from './concurrency-suite';
 export { abortSuite } from './abort-suite';
 export { memorySuite, settledHeapUsed, type MemoryBudget } from './memory-suite';
 export { RELIABILITY_BUDGET, MEMORY_BUDGET, type ReliabilityBudget } from './reliability-budget';
-export { neverBreaksSuite } from './never-breaks-suite';
+export {
+  neverBreaksSuite,
+  brokenHook,
+  throwingTracerProvider,
+  providerThrowingIn,
+} from './never-breaks-suite';
 export {
   THROWN_VALUES,
   thrownValuesSuite,

@@ -50,5 +50,6 @@ export {
 export type { OptionRule, OptionRules, ResolvedBy } from './option-rules';
 export { HTTP_OPTION_RULES } from './resolve-options';
 export { reportError, callSafely } from './report-error';
+export { formatPath, type RoutePath } from './span-name';
 export { TRACEPARENT_HEADER } from './trace-context/traceparent';
 export { TRACESTATE_HEADER } from './trace-context/tracestate';

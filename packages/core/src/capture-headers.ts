@@ -1,5 +1,5 @@
 import type { Attributes, Span } from '@opentelemetry/api';
-import { capLength } from './cap-length';
+import { capLength } from './attributes';
 import type { HttpRequest, HttpResponse } from './types';
 
 /** Header names paired with their precomputed attribute keys. */

@@ -6,10 +6,10 @@ import {
   ATTR_SERVER_PORT,
   ATTR_URL_FULL,
   ATTR_URL_SCHEME,
-} from './attribute-names';
-import { capLength } from './cap-length';
+  capLength,
+} from './attributes';
 import { OTHER_METHOD } from './known-methods';
-import { redactUrl } from './redact-url';
+import { redactUrl } from './redact';
 
 const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443 };
 

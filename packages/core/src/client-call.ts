@@ -11,7 +11,7 @@ import {
   ATTR_NETWORK_PROTOCOL_VERSION,
   ATTR_OTELWARE_ABORTED,
   ERROR_TYPE_OTHER,
-} from './attribute-names';
+} from './attributes';
 import { monotonicNow } from './duration-histogram';
 import { captureHeaders, type HeaderCapture, type HeaderReader } from './capture-headers';
 import { failureTypeOf } from './error-type';

@@ -1,4 +1,4 @@
-import { ERROR_TYPE_OTHER } from './attribute-names';
+import { ERROR_TYPE_OTHER } from './attributes';
 
 /**
  * A low-cardinality name for a thrown value, for `error.type`: the class name

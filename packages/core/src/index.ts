@@ -1,8 +1,7 @@
 export { endOpenRequests } from './open-requests';
 export { DEFAULT_KNOWN_METHODS, OTHER_METHOD } from './known-methods';
-export { DEFAULT_REDACTED_QUERY_PARAMS, REDACTED } from './redact-query';
-export { ATTR_OTELWARE_ABORTED } from './attribute-names';
-export { MAX_ATTRIBUTE_LENGTH } from './cap-length';
+export { DEFAULT_REDACTED_QUERY_PARAMS, REDACTED } from './redact';
+export { ATTR_OTELWARE_ABORTED, MAX_ATTRIBUTE_LENGTH } from './attributes';
 export type {
   CaptureHeaders,
   HttpHeaders,

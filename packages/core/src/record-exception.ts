@@ -3,8 +3,9 @@ import {
   ATTR_EXCEPTION_MESSAGE,
   ATTR_EXCEPTION_STACKTRACE,
   ATTR_EXCEPTION_TYPE,
-} from './attribute-names';
-import { capLength, MAX_ATTRIBUTE_LENGTH } from './cap-length';
+  capLength,
+  MAX_ATTRIBUTE_LENGTH,
+} from './attributes';
 
 const objectToString = Object.prototype.toString;
 

@@ -9,12 +9,12 @@ import {
   ATTR_URL_QUERY,
   ATTR_URL_SCHEME,
   ATTR_USER_AGENT_ORIGINAL,
-} from './attribute-names';
-import { capLength } from './cap-length';
+  capLength,
+} from './attributes';
 import { captureRequestHeaders, type HeaderCapture } from './capture-headers';
 import { firstListEntry, nodeAddress, parseForwarded, parseHost } from './forwarded';
 import { OTHER_METHOD } from './known-methods';
-import { redactQuery } from './redact-query';
+import { redactQuery } from './redact';
 import type { HttpHeaders, HttpRequest } from './types';
 
 /** What the attribute builder needs from the resolved options. */

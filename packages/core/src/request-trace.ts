@@ -16,7 +16,7 @@ import {
   ATTR_NETWORK_PROTOCOL_VERSION,
   ATTR_OTELWARE_ABORTED,
   ATTR_URL_SCHEME,
-} from './attribute-names';
+} from './attributes';
 import { monotonicNow } from './duration-histogram';
 import { captureResponseHeaders } from './capture-headers';
 import { errorTypeOf } from './error-type';

@@ -12,7 +12,7 @@ import {
   type OptionRules,
   type ResolvedBy,
 } from './option-rules';
-import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact-query';
+import { DEFAULT_REDACTED_QUERY_PARAMS } from './redact';
 import type { CaptureHeaders, HttpTracingOptions, TracingOptions } from './types';
 
 const STRINGS = 'an array of strings';

@@ -5,7 +5,7 @@ import {
   ATTR_EXCEPTION_TYPE,
 } from '@opentelemetry/semantic-conventions';
 import { createTestProvider, THROWN_VALUES, useDiagMessages } from '@otelware/test-support';
-import { MAX_ATTRIBUTE_LENGTH } from '../src/cap-length';
+import { MAX_ATTRIBUTE_LENGTH } from '../src/attributes';
 import { exceptionAttributes, recordException } from '../src/record-exception';
 
 const diagMessages = useDiagMessages();

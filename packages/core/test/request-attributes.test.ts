@@ -12,7 +12,7 @@ import {
   HTTP_REQUEST_METHOD_VALUE_OTHER,
 } from '@opentelemetry/semantic-conventions';
 import { headerCapture } from '../src/capture-headers';
-import { DEFAULT_REDACTED_QUERY_PARAMS } from '../src/redact-query';
+import { DEFAULT_REDACTED_QUERY_PARAMS } from '../src/redact';
 import { requestAttributes, type RequestAttributeConfig } from '../src/request-attributes';
 import type { HttpHeaders, HttpRequest } from '../src/types';
 

@@ -11,7 +11,7 @@ import {
   ATTR_HTTP_RESPONSE_HEADER,
 } from '@opentelemetry/semantic-conventions';
 import { DEFAULT_KNOWN_METHODS } from '../src/known-methods';
-import { DEFAULT_REDACTED_QUERY_PARAMS } from '../src/redact-query';
+import { DEFAULT_REDACTED_QUERY_PARAMS } from '../src/redact';
 import { resolveOptions } from '../src/resolve-options';
 import type { TracingOptions } from '../src/types';
 

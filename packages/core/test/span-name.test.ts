@@ -1,5 +1,5 @@
 import { HTTP_REQUEST_METHOD_VALUE_OTHER } from '@opentelemetry/semantic-conventions';
-import { spanNameFor } from '../src/span-name';
+import { formatPath, spanNameFor } from '../src/span-name';
 
 describe('spanNameFor', () => {
   it('joins the method and the route template', () => {
@@ -24,5 +24,19 @@ describe('spanNameFor', () => {
 
   it('keeps a custom known method as it is', () => {
     expect(spanNameFor('PURGE', '/cache/:key')).toBe('PURGE /cache/:key');
+  });
+});
+
+describe('formatPath', () => {
+  it('keeps a string path as written', () => {
+    expect(formatPath('/users/:id')).toBe('/users/:id');
+  });
+
+  it('writes a RegExp path as its source literal', () => {
+    expect(formatPath(/^\/files\/.*$/i)).toBe('/^\\/files\\/.*$/i');
+  });
+
+  it('writes an array of paths as [a,b], nested arrays and RegExps included', () => {
+    expect(formatPath(['/a/:id', ['/b', /^\/c$/]])).toBe('[/a/:id,[/b,/^\\/c$/]]');
   });
 });

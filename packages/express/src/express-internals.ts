@@ -1,11 +1,10 @@
+import type { RoutePath } from '@otelware/core/adapter';
+
 /**
  * The parts of Express's router internals that otelware reads, typed structurally.
  * Express 4 (`lib/router`) and Express 5 (the `router` package, 2.x) differ here,
  * so every field is optional and every reader checks what it finds.
  */
-
-/** A path as given to `app.use`, `app.get`, `app.route`, …: string, RegExp or array of them. */
-export type RoutePath = string | RegExp | readonly RoutePath[];
 
 /** The outcome of an Express 5 layer matcher. */
 export type MatcherResult = { path: string; params: Record<string, unknown> } | false;

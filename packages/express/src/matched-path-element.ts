@@ -1,4 +1,5 @@
-import type { Layer, RoutePath } from './express-internals';
+import type { RoutePath } from '@otelware/core/adapter';
+import type { Layer } from './express-internals';
 
 /** Whether one registered path matches a path relative to its router. */
 type ElementTest = (path: string) => boolean;

@@ -1,5 +1,5 @@
-import type { Layer, RoutePath } from './express-internals';
-import { formatMount, formatPath, trimTrailingSlash } from './format-path';
+import { formatPath, type RoutePath } from '@otelware/core/adapter';
+import type { Layer } from './express-internals';
 
 /**
  * How much of a concrete path a mount layer consumed, and the template it was
@@ -8,6 +8,16 @@ import { formatMount, formatPath, trimTrailingSlash } from './format-path';
 export interface MountMatch {
   readonly consumed: number;
   readonly template: string;
+}
+
+/** A mount prefix without its trailing slash; `/` itself becomes the empty prefix. */
+function trimTrailingSlash(prefix: string): string {
+  return prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+}
+
+/** A mount path as a prefix template: a string without its trailing slash, anything else as formatPath. */
+export function formatMount(path: RoutePath): string {
+  return typeof path === 'string' ? trimTrailingSlash(path) : formatPath(path);
 }
 
 const withIndices = new WeakMap<RegExp, RegExp>();

@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@otelware/core';
+import { formatPath, type RoutePath } from '@otelware/core/adapter';
 import {
   mountedRouter,
   routerOf,
@@ -6,11 +7,9 @@ import {
   type Layer,
   type Route,
   type RoutedRequest,
-  type RoutePath,
 } from './express-internals';
-import { formatMount, formatPath } from './format-path';
 import { matchedPathElement } from './matched-path-element';
-import { matchMount } from './mount-template';
+import { formatMount, matchMount } from './mount-template';
 
 const MAX_DEPTH = 16;
 const MAX_CHAINS = 8;

@@ -1,5 +1,6 @@
+import type { RoutePath } from '@otelware/core/adapter';
 import path from 'node:path';
-import type { Layer, RoutePath } from '../src/express-internals';
+import type { Layer } from '../src/express-internals';
 import { matchedPathElement } from '../src/matched-path-element';
 
 // Real route Layer classes of each router generation, as `app.get([...paths])` creates them.

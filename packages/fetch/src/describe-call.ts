@@ -1,3 +1,4 @@
+import type { HeaderReader } from '@otelware/core/adapter';
 import type { RequestLike } from './types';
 
 /** What a fetch call is about to do, read from its arguments without consuming them. */
@@ -61,4 +62,14 @@ export function describeCall(input: unknown, init: unknown): CallDescription | u
     headers: options.headers !== undefined ? options.headers : request?.headers,
     signal: options.signal !== undefined ? options.signal : request?.signal,
   };
+}
+
+/** Reads the caller's request headers, for `captureHeaders.request`. */
+export function readerOf(callerHeaders: unknown): HeaderReader | undefined {
+  try {
+    const headers = new Headers(callerHeaders as ConstructorParameters<typeof Headers>[0]);
+    return (header) => headers.get(header);
+  } catch {
+    return undefined; // headers fetch itself will reject
+  }
 }

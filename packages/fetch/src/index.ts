@@ -1,5 +1,4 @@
-export { wrapFetch } from './wrap-fetch';
-export { instrumentFetch } from './instrument-fetch';
+export { instrumentFetch, wrapFetch } from './wrap-fetch';
 export type {
   FetchInput,
   FetchRequestInfo,

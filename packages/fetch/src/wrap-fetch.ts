@@ -1,13 +1,7 @@
 import { context } from '@opentelemetry/api';
-import {
-  callSafely,
-  ClientTracer,
-  reportError,
-  type ClientCall,
-  type HeaderReader,
-} from '@otelware/core/adapter';
+import { callSafely, ClientTracer, reportError, type ClientCall } from '@otelware/core/adapter';
 import { name, version } from '../package.json';
-import { describeCall, type CallDescription } from './describe-call';
+import { describeCall, readerOf, type CallDescription } from './describe-call';
 import { headersWithContext } from './outgoing-headers';
 import { resolveFetchOptions, type ResolvedFetchOptions } from './resolve-options';
 import { settleFailure, settleResponse } from './settle-call';
@@ -19,18 +13,8 @@ type AnyFetch = (input: unknown, init?: unknown) => Promise<unknown>;
 const ORIGINAL = Symbol.for('otelware.fetch.original');
 
 /** The untraced function behind `fetch`: itself unless it is one of ours. */
-export function originalOf<F extends object>(fetch: F): F {
+function originalOf<F extends object>(fetch: F): F {
   return ((fetch as Record<symbol, F | undefined>)[ORIGINAL] ?? fetch) as F;
-}
-
-/** Reads the caller's request headers, for `captureHeaders.request`. */
-function readerOf(callerHeaders: unknown): HeaderReader | undefined {
-  try {
-    const headers = new Headers(callerHeaders as ConstructorParameters<typeof Headers>[0]);
-    return (header) => headers.get(header);
-  } catch {
-    return undefined; // headers fetch itself will reject
-  }
 }
 
 interface Prepared {
@@ -122,6 +106,31 @@ export function wrapFetch<F extends (input: never, init?: never) => Promise<unkn
   Object.defineProperty(tracedFetch, ORIGINAL, { value: original });
   keepOwnProperties(tracedFetch, fetch);
   return tracedFetch as unknown as F;
+}
+
+/**
+ * Replaces `globalThis.fetch` with a traced fetch (see `wrapFetch`), so every
+ * library that calls the global fetch is traced too. Returns a function that puts
+ * the original fetch back. Calling it again re-wraps the original with the new
+ * options: fetch is never wrapped twice.
+ *
+ * @example
+ * import { instrumentFetch } from '@otelware/fetch';
+ *
+ * const uninstrument = instrumentFetch({ propagateTo: ['https://api.example.com'] });
+ */
+export function instrumentFetch(options?: FetchTracingOptions): () => void {
+  const current = globalThis.fetch;
+  if (typeof current !== 'function') {
+    throw new TypeError('@otelware: instrumentFetch needs a global fetch (Node.js 18 or newer)');
+  }
+  const original = originalOf(current);
+  const traced = wrapFetch(original, options);
+  globalThis.fetch = traced;
+  return function uninstrumentFetch(): void {
+    // only while our wrapper is installed: never undo a later instrumentation
+    if (globalThis.fetch === traced) globalThis.fetch = original;
+  };
 }
 
 /**

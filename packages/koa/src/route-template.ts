@@ -1,3 +1,4 @@
+import { formatPath } from '@otelware/core/adapter';
 /** A routing layer of `@koa/router`, typed structurally: only what is read here. */
 interface RouterLayer {
   /** The full registered path, every prefix and `use()` mount included: `/api/v1/users/:id`. */
@@ -21,11 +22,6 @@ export interface RoutedContext {
   readonly matched?: readonly RouterLayer[];
   /** The path of the layer that ran last: a route's, or a `router.use()` middleware's. */
   readonly _matchedRoute?: string | RegExp;
-}
-
-/** A template as a string: a RegExp path by its source literal, as the Express adapter does. */
-function formatPath(path: string | RegExp): string {
-  return typeof path === 'string' ? path : path.toString();
 }
 
 function servesRequest(layer: RouterLayer, method: string, path: string): boolean {

@@ -2,10 +2,8 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { ATTR_OTELWARE_ABORTED } from '@otelware/core';
 import http from 'node:http';
 import { Readable } from 'node:stream';
-import { countSpanEnds } from './count-span-ends';
 import type { NeutralRoutes, ServerSubject } from './server-subject';
-import { createTestProvider } from './test-tracing';
-import { waitFor } from './wait-for';
+import { countSpanEnds, createTestProvider, waitFor } from './test-tracing';
 
 type AbortMoment = 'before the handler answers' | 'after the headers' | 'mid-stream';
 

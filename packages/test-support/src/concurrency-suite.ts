@@ -3,8 +3,7 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import { AlwaysOnSampler } from '@opentelemetry/sdk-trace';
 import http from 'node:http';
 import type { ServerSubject } from './server-subject';
-import { createTestProvider } from './test-tracing';
-import { waitFor } from './wait-for';
+import { createTestProvider, waitFor } from './test-tracing';
 
 /** The ids request `i` sends in its traceparent: distinct per request, never all zero. */
 function idsOf(i: number): { traceId: string; parentId: string } {

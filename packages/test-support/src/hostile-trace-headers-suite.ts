@@ -7,8 +7,7 @@ import fc from 'fast-check';
 import { checkProperty } from './property-check';
 import { bodyOf, rawExchange, statusOf } from './raw-http';
 import { LENIENT_SERVER, type RunningServer, type ServerSubject } from './server-subject';
-import { createTestProvider } from './test-tracing';
-import { waitFor } from './wait-for';
+import { createTestProvider, waitFor } from './test-tracing';
 import {
   baggageCase,
   traceparentCase,

@@ -12,8 +12,7 @@ import {
   type RunningServer,
   type ServerSubject,
 } from './server-subject';
-import { createTestProvider } from './test-tracing';
-import { waitFor } from './wait-for';
+import { createTestProvider, waitFor } from './test-tracing';
 
 const ROUTES: NeutralRoutes = {
   text: (id) => `item ${id.length}`,

@@ -1,5 +1,5 @@
 import { diag, type Tracer, type TracerProvider } from '@opentelemetry/api';
-import { TracerProvider as SdkTracerProvider } from '@opentelemetry/sdk-trace';
+import { TracerProvider as SdkTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import type { TracingOptions } from '@otelware/core';
 import { Readable } from 'node:stream';
 import { rawExchange, withoutDate } from './raw-http';
@@ -19,32 +19,35 @@ const REQUESTS = [
   'PURGE /items/4 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n',
 ];
 
-function boom(): never {
+/** Throws, as a broken hook (`ignore`, `spanName`, `requestHook`, `responseHook`) would. */
+export function brokenHook(): never {
   throw new Error('broken on purpose');
 }
 
-const throwingStartSpan: TracerProvider = {
-  getTracer: () => ({ startSpan: boom, startActiveSpan: boom }) as unknown as Tracer,
+/** A tracer provider whose tracer throws on every span start. */
+export const throwingTracerProvider: TracerProvider = {
+  getTracer: () => ({ startSpan: brokenHook, startActiveSpan: brokenHook }) as unknown as Tracer,
 };
 
-const throwingOnEnd = new SdkTracerProvider({
-  spanProcessors: [
-    {
-      onStart: () => undefined,
-      onEnd: boom,
-      forceFlush: async () => undefined,
-      shutdown: async () => undefined,
-    },
-  ],
-});
+/** An SDK tracer provider whose one span processor throws in `hook`. */
+export function providerThrowingIn(hook: 'onStart' | 'onEnd'): TracerProvider {
+  const processor: SpanProcessor = {
+    onStart: () => undefined,
+    onEnd: () => undefined,
+    forceFlush: async () => undefined,
+    shutdown: async () => undefined,
+  };
+  processor[hook] = brokenHook;
+  return new SdkTracerProvider({ spanProcessors: [processor] });
+}
 
 const BROKEN: ReadonlyArray<readonly [string, TracingOptions]> = [
   [
     'every hook throws (ignore, spanName, requestHook, responseHook)',
-    { ignore: boom, spanName: boom, requestHook: boom, responseHook: boom },
+    { ignore: brokenHook, spanName: brokenHook, requestHook: brokenHook, responseHook: brokenHook },
   ],
-  ['the tracer provider throws on startSpan', { tracerProvider: throwingStartSpan }],
-  ['a span processor throws on onEnd', { tracerProvider: throwingOnEnd }],
+  ['the tracer provider throws on startSpan', { tracerProvider: throwingTracerProvider }],
+  ['a span processor throws on onEnd', { tracerProvider: providerThrowingIn('onEnd') }],
 ];
 
 /** Every raw response of `REQUESTS` from an app started with `options`, without `Date`. */

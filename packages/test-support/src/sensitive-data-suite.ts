@@ -5,8 +5,7 @@ import { checkProperty } from './property-check';
 import { rawExchange, statusOf } from './raw-http';
 import { CREDENTIAL_HEADERS, captureList, queryWithSecrets } from './sensitive-data-arbitraries';
 import type { NeutralRoutes, ServerSubject } from './server-subject';
-import { createTestProvider } from './test-tracing';
-import { waitFor } from './wait-for';
+import { createTestProvider, waitFor } from './test-tracing';
 
 const ROUTES: NeutralRoutes = {
   text: () => 'ok',

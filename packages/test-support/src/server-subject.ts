@@ -1,7 +1,7 @@
 import type { TracingOptions } from '@otelware/core';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 /** What the neutral test app does, the same on every framework. */
 export interface NeutralRoutes {
@@ -68,4 +68,15 @@ export async function listenOnLoopback(server: http.Server): Promise<RunningServ
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * A response body that sends `first chunk\n`, then fails 20 ms later, as a file
+ * read or an upstream response can: the headers and a chunk are out when it errors.
+ */
+export function failingBody(): Readable {
+  const body = new Readable({ read: () => undefined });
+  body.push('first chunk\n');
+  setTimeout(() => body.destroy(new Error('upstream went away')), 20);
+  return body;
 }

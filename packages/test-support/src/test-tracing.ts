@@ -1,4 +1,11 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  trace,
+  type Span,
+  type Tracer,
+  type TracerProvider as ApiTracerProvider,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   CompositePropagator,
@@ -68,4 +75,47 @@ export function useTestTracing(): TestTracing {
     serverSpans: async (count = 1) =>
       (await testProvider.spans(count)).filter((span) => span.kind === 1 /* SpanKind.SERVER */),
   };
+}
+
+/**
+ * Wraps a tracer provider so every `span.end()` call is counted per span id:
+ * proves that a span ends exactly once, which the SDK alone would hide (it
+ * ignores a second `end`).
+ */
+export function countSpanEnds(inner: ApiTracerProvider): {
+  provider: ApiTracerProvider;
+  ends: Map<string, number>;
+} {
+  const ends = new Map<string, number>();
+  const count = (span: Span): Span => {
+    const end = span.end.bind(span);
+    span.end = (endTime) => {
+      const id = span.spanContext().spanId;
+      ends.set(id, (ends.get(id) ?? 0) + 1);
+      end(endTime);
+    };
+    return span;
+  };
+  const provider: ApiTracerProvider = {
+    getTracer(name, version, options) {
+      const tracer = inner.getTracer(name, version, options);
+      return {
+        startSpan: (spanName, spanOptions, ctx) =>
+          count(tracer.startSpan(spanName, spanOptions, ctx)),
+        startActiveSpan: tracer.startActiveSpan.bind(tracer),
+      } as Tracer;
+    },
+  };
+  return { provider, ends };
+}
+
+/**
+ * Resolves once `condition()` holds, checking on every turn of the event loop
+ * (a span ends a moment after the client saw the response), or after `timeoutMs`.
+ */
+export async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -1,9 +1,9 @@
 import { checkSyncProperty } from '@otelware/test-support';
 import fc from 'fast-check';
-import { capLength, MAX_ATTRIBUTE_LENGTH } from '../../src/cap-length';
+import { capLength, MAX_ATTRIBUTE_LENGTH } from '../../src/attributes';
 import { clientRequestAttributes } from '../../src/client-attributes';
 import { headerCapture } from '../../src/capture-headers';
-import { DEFAULT_REDACTED_QUERY_PARAMS } from '../../src/redact-query';
+import { DEFAULT_REDACTED_QUERY_PARAMS } from '../../src/redact';
 import { requestAttributes } from '../../src/request-attributes';
 import type { HttpRequest } from '../../src/types';
 

@@ -1,41 +1,16 @@
 import Router from '@koa/router';
-import { diag, type Tracer, type TracerProvider } from '@opentelemetry/api';
-import { TracerProvider as SdkTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
-import { useTestTracing } from '@otelware/test-support';
+import { diag } from '@opentelemetry/api';
+import {
+  brokenHook,
+  providerThrowingIn,
+  throwingTracerProvider,
+  useTestTracing,
+} from '@otelware/test-support';
 import request from 'supertest';
 import { tracing } from '../src';
 import { koaMajors } from './frameworks';
 
 const otel = useTestTracing();
-
-const throwingProvider: TracerProvider = {
-  getTracer: () =>
-    ({
-      startSpan: () => {
-        throw new Error('tracer is broken');
-      },
-      startActiveSpan: () => {
-        throw new Error('tracer is broken');
-      },
-    }) as unknown as Tracer,
-};
-
-function providerThrowingIn(hook: 'onStart' | 'onEnd'): TracerProvider {
-  const processor: SpanProcessor = {
-    onStart: () => undefined,
-    onEnd: () => undefined,
-    forceFlush: async () => undefined,
-    shutdown: async () => undefined,
-  };
-  processor[hook] = () => {
-    throw new Error(`span processor ${hook} is broken`);
-  };
-  return new SdkTracerProvider({ spanProcessors: [processor] });
-}
-
-function boom(): never {
-  throw new Error('hook is broken');
-}
 
 describe.each(koaMajors)('tracing never breaks a Koa $major app', ({ Koa }) => {
   function build(middleware?: ReturnType<typeof tracing>) {
@@ -80,7 +55,14 @@ describe.each(koaMajors)('tracing never breaks a Koa $major app', ({ Koa }) => {
   it('answers byte-for-byte as untraced when every hook throws', async () => {
     const untraced = await exchange(build());
     const traced = await exchange(
-      build(tracing({ ignore: boom, spanName: boom, requestHook: boom, responseHook: boom })),
+      build(
+        tracing({
+          ignore: brokenHook,
+          spanName: brokenHook,
+          requestHook: brokenHook,
+          responseHook: brokenHook,
+        }),
+      ),
     );
     expect(traced).toEqual(untraced);
     const spans = await otel.serverSpans(4);
@@ -94,7 +76,7 @@ describe.each(koaMajors)('tracing never breaks a Koa $major app', ({ Koa }) => {
 
   it('answers byte-for-byte as untraced when the tracer provider throws on startSpan', async () => {
     const untraced = await exchange(build());
-    const traced = await exchange(build(tracing({ tracerProvider: throwingProvider })));
+    const traced = await exchange(build(tracing({ tracerProvider: throwingTracerProvider })));
     expect(traced).toEqual(untraced);
     expect(otel.exporter.getFinishedSpans()).toEqual([]);
   });

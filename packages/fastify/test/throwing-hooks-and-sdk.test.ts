@@ -1,40 +1,15 @@
-import { diag, type Tracer, type TracerProvider } from '@opentelemetry/api';
-import { TracerProvider as SdkTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
-import { useTestTracing } from '@otelware/test-support';
+import { diag } from '@opentelemetry/api';
+import {
+  brokenHook,
+  providerThrowingIn,
+  throwingTracerProvider,
+  useTestTracing,
+} from '@otelware/test-support';
 import request from 'supertest';
 import { tracing, type TracingOptions } from '../src';
 import { fastifyMajors } from './frameworks';
 
 const otel = useTestTracing();
-
-const throwingProvider: TracerProvider = {
-  getTracer: () =>
-    ({
-      startSpan: () => {
-        throw new Error('tracer is broken');
-      },
-      startActiveSpan: () => {
-        throw new Error('tracer is broken');
-      },
-    }) as unknown as Tracer,
-};
-
-function providerThrowingIn(hook: 'onStart' | 'onEnd'): TracerProvider {
-  const processor: SpanProcessor = {
-    onStart: () => undefined,
-    onEnd: () => undefined,
-    forceFlush: async () => undefined,
-    shutdown: async () => undefined,
-  };
-  processor[hook] = () => {
-    throw new Error(`span processor ${hook} is broken`);
-  };
-  return new SdkTracerProvider({ spanProcessors: [processor] });
-}
-
-function boom(): never {
-  throw new Error('hook is broken');
-}
 
 describe.each(fastifyMajors)('tracing never breaks a Fastify $major app', ({ fastify }) => {
   async function build(options?: TracingOptions) {
@@ -79,7 +54,12 @@ describe.each(fastifyMajors)('tracing never breaks a Fastify $major app', ({ fas
   it('answers byte-for-byte as untraced when every hook throws', async () => {
     const untraced = await exchange(await build());
     const traced = await exchange(
-      await build({ ignore: boom, spanName: boom, requestHook: boom, responseHook: boom }),
+      await build({
+        ignore: brokenHook,
+        spanName: brokenHook,
+        requestHook: brokenHook,
+        responseHook: brokenHook,
+      }),
     );
     expect(traced).toEqual(untraced);
     const spans = await otel.serverSpans(3);
@@ -92,7 +72,7 @@ describe.each(fastifyMajors)('tracing never breaks a Fastify $major app', ({ fas
 
   it('answers byte-for-byte as untraced when the tracer provider throws on startSpan', async () => {
     const untraced = await exchange(await build());
-    const traced = await exchange(await build({ tracerProvider: throwingProvider }));
+    const traced = await exchange(await build({ tracerProvider: throwingTracerProvider }));
     expect(traced).toEqual(untraced);
     expect(otel.exporter.getFinishedSpans()).toEqual([]);
   });

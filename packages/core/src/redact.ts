@@ -1,3 +1,6 @@
+// What `url.query` (server spans) and `url.full` (client spans) must not carry:
+// credentials and the values of signing parameters (semantic conventions, HTTP spans).
+
 /** Query parameters whose values are replaced by `REDACTED` unless the user says otherwise. */
 export const DEFAULT_REDACTED_QUERY_PARAMS: readonly string[] = [
   'AWSAccessKeyId',
@@ -46,4 +49,19 @@ export function redactQuery(query: string, names: ReadonlySet<string>): string {
     }
   }
   return changed ? pairs.join('&') : query;
+}
+
+/**
+ * `url` as `url.full` records it: credentials become `REDACTED:REDACTED` and the
+ * values of the named query parameters `REDACTED`; everything else as it was.
+ */
+export function redactUrl(url: URL, redactedParams: ReadonlySet<string>): string {
+  const { username, password, search } = url;
+  const query = search.length > 1 ? search.slice(1) : '';
+  const redactedQuery = query === '' ? query : redactQuery(query, redactedParams);
+  if (username === '' && password === '' && redactedQuery === query) return url.href;
+  if (url.host === '') return url.href; // no authority (data:, blob:): nothing to hide there
+  const credentials = username === '' && password === '' ? '' : `${REDACTED}:${REDACTED}@`;
+  const searchPart = redactedQuery === '' ? search : `?${redactedQuery}`;
+  return `${url.protocol}//${credentials}${url.host}${url.pathname}${searchPart}${url.hash}`;
 }

@@ -79,9 +79,9 @@ export class ServerTracer<K extends object = HttpRequest> {
    * `traceOf(key)` finds the trace until then; the request stream's listeners run
    * in the span's context. `route` is the route template when routing is done
    * already (else `setRoute` or the adapter's `resolveRoute` give it). Run the rest
-   * of the app in the returned trace's `context`. Returns `undefined`, having done nothing else, when the request is
-   * ignored, when no SDK is registered, or when tracing itself fails: then call
-   * the app straight through.
+   * of the app in the returned trace's `context`. Returns `undefined`, having done
+   * nothing else, when the request is ignored, when no SDK is registered, or when
+   * tracing itself fails: then call the app straight through.
    */
   startRequest(
     request: HttpRequest,

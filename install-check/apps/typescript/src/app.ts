@@ -2,7 +2,8 @@
 // `nodenext` (as ESM) and with `bundler` resolution; the check runs `tsc --noEmit` on both.
 import '@otelware/node/start';
 import { type NodeTracingOptions, createTracerProvider, start } from '@otelware/node';
-import { ServerTracer, type TracingOptions as CoreOptions } from '@otelware/core';
+import type { TracingOptions as CoreOptions } from '@otelware/core';
+import { ServerTracer } from '@otelware/core/adapter';
 import { tracing as expressTracing, type TracingOptions } from '@otelware/express';
 import { tracing as fastifyTracing } from '@otelware/fastify';
 import { instrumentFetch, wrapFetch } from '@otelware/fetch';

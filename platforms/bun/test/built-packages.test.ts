@@ -31,7 +31,9 @@ test('loads the built packages (dist/) through the workspace links, never their 
         '(bun test --tsconfig-override=tsconfig.json), see README.md',
     );
   }
-  expect(ours).toEqual([
+  // besides the entries, only the chunks the build shares between core's two entries
+  expect(ours.filter((file) => !/^packages\/core\/dist\/chunk-[\w-]+\.js$/.test(file))).toEqual([
+    'packages/core/dist/adapter.js',
     'packages/core/dist/index.js',
     'packages/express/dist/index.js',
     'packages/fastify/dist/index.js',

@@ -8,18 +8,24 @@ import net from 'node:net';
  * GETs `path` from a loopback server on a connection of its own (no agent, so no
  * keep-alive connection outlives the request). Resolves with `'<status> <body>'`
  * once the response ended, or with `'cut: <error message>'` when the connection
- * went away first (`'cut: socket hang up'` before any answer, `'cut: aborted'` mid-body).
+ * went away first (`'cut: socket hang up'` before any answer, `'cut: aborted'` mid-body,
+ * whether the server's side closed the connection or reset it).
  */
 export function getOnOwnConnection(port: number, path: string): Promise<string> {
   return new Promise((resolve) => {
+    let headersArrived = false;
     const outgoing = http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => {
+      headersArrived = true;
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
       response.on('end', () => resolve(`${response.statusCode} ${body}`));
       response.on('error', (error) => resolve(`cut: ${error.message}`));
     });
-    outgoing.on('error', (error) => resolve(`cut: ${error.message}`));
+    // a reset mid-body (ECONNRESET) reaches the request before the response's 'aborted'
+    outgoing.on('error', (error) =>
+      resolve(headersArrived ? 'cut: aborted' : `cut: ${error.message}`),
+    );
   });
 }
 

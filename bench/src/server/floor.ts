@@ -36,13 +36,10 @@ const START_ATTRIBUTES = {
 };
 
 const SPAN_NAME = `GET ${ROUTE_TEMPLATE}`;
-const SPAN_OF = Symbol('bench.floorSpan');
 
-function endSpan(this: ServerResponse & { [SPAN_OF]?: Span }): void {
-  const span = this[SPAN_OF];
-  if (span === undefined) return;
+function endSpan(span: Span, response: ServerResponse): void {
   span.setAttribute('http.route', ROUTE_TEMPLATE);
-  span.setAttribute('http.response.status_code', this.statusCode);
+  span.setAttribute('http.response.status_code', response.statusCode);
   span.setAttribute('network.protocol.version', '1.1');
   span.end();
 }
@@ -53,9 +50,7 @@ export function startFloorSpan(request: IncomingMessage, response: ServerRespons
   const span = trace
     .getTracer('bench-floor')
     .startSpan(SPAN_NAME, { kind: SpanKind.SERVER, attributes: START_ATTRIBUTES }, parent);
-  if (span.isRecording()) {
-    (response as ServerResponse & { [SPAN_OF]?: Span })[SPAN_OF] = span;
-    response.on('close', endSpan);
-  }
+  // a closure holds the span: no property added to the framework's response object
+  if (span.isRecording()) response.on('close', () => endSpan(span, response));
   return trace.setSpan(parent, span);
 }

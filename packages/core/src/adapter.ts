@@ -2,6 +2,7 @@
  * `@otelware/core/adapter`: what otelware's own packages build on. Apps import
  * `@otelware/core` (or an adapter) instead; this entry may change in any release.
  */
+import type { TraceKeeping } from './open-requests';
 import type { ContextEmitter } from './run-emitter-in-context';
 import type { InstrumentationScope } from './tracer-lookup';
 
@@ -25,12 +26,18 @@ export interface ServerAdapter<K extends object> extends InstrumentationScope {
    * wrapped once instead of on each request.
    */
   readonly sharedRequestPrototype?: (request: ContextEmitter) => ContextEmitter | undefined;
+  /**
+   * Where the core keeps each recorded request's trace for `traceOf(key)`, for an
+   * adapter that looks it up later (`TraceKeeping`). Omitted: kept nowhere, for an
+   * adapter that holds the trace itself.
+   */
+  readonly keepsTraceIn?: TraceKeeping;
 }
 
 export { ServerTracer } from './server-tracer';
 export type { ServerResponseLike } from './server-tracer';
 export type { RequestTrace, ClosableResponse } from './request-trace';
-export { traceOf } from './open-requests';
+export { TRACE_SLOT, traceOf, type TraceKeeping } from './open-requests';
 export type { ContextEmitter } from './run-emitter-in-context';
 export type { InstrumentationScope } from './tracer-lookup';
 export { ClientTracer } from './client-tracer';

@@ -29,20 +29,40 @@ const openList: OpenList = ((globalThis as { [REGISTRY]?: OpenList })[REGISTRY] 
 });
 
 /**
- * The open requests of this copy of core by their adapter's request object (`key`),
- * for the adapter's later hooks and the app's error handlers. The entry goes when
- * the span ends (see docs/architecture.md, "Per-request state").
+ * Where an adapter has the core keep each recorded request's trace, for
+ * `traceOf(key)` in its later hooks and the app's error handlers:
+ * - `'slot'`: in `TRACE_SLOT`, a property the framework declares on every one of
+ *   its request objects (a Fastify request decorator): a plain property store.
+ * - `'table'`: in a side table, for frameworks whose request objects must not gain
+ *   a property (Express).
+ * An adapter that holds the trace itself (Koa's middleware) keeps it nowhere.
+ */
+export type TraceKeeping = 'slot' | 'table';
+
+/** The request-object property of `TraceKeeping` `'slot'`; `null` while no trace is kept there. */
+export const TRACE_SLOT = Symbol('otelware.trace');
+
+type Slotted = { [TRACE_SLOT]?: RequestTrace | null };
+
+/**
+ * The side table of `TraceKeeping` `'table'`, by the adapter's request object. The
+ * entry goes when the span ends (see docs/architecture.md, "Per-request state").
  */
 const traceOfKey = new WeakMap<object, RequestTrace>();
 
 /** The trace of the open request whose adapter's object is `key`. */
 export function traceOf(key: unknown): RequestTrace | undefined {
-  return typeof key === 'object' && key !== null ? traceOfKey.get(key) : undefined;
+  if (typeof key !== 'object' || key === null) return undefined;
+  const slotted = (key as Slotted)[TRACE_SLOT];
+  // a declared slot (null when empty) answers alone
+  if (slotted !== undefined) return slotted ?? undefined;
+  return traceOfKey.get(key);
 }
 
-/** Puts `request` on the list and makes `traceOf(request.key)` find it (the newest wins). */
-export function addOpenRequest(request: RequestTrace): void {
-  traceOfKey.set(request.key, request);
+/** Puts `request` on the list and keeps it where `traceOf(request.key)` finds it (the newest wins). */
+export function addOpenRequest(request: RequestTrace, keeping: TraceKeeping | undefined): void {
+  if (keeping === 'slot') (request.key as Slotted)[TRACE_SLOT] = request;
+  else if (keeping === 'table') traceOfKey.set(request.key, request);
   const { first } = openList;
   request.nextOpen = first;
   if (first !== undefined) first.previousOpen = request;
@@ -50,7 +70,7 @@ export function addOpenRequest(request: RequestTrace): void {
 }
 
 /** Takes `request` off the list; a request never added is left as it is. */
-export function removeOpenRequest(request: RequestTrace): void {
+export function removeOpenRequest(request: RequestTrace, keeping: TraceKeeping | undefined): void {
   const { previousOpen, nextOpen } = request;
   if (previousOpen !== undefined) previousOpen.nextOpen = nextOpen;
   else if (openList.first === request) openList.first = nextOpen;
@@ -58,7 +78,10 @@ export function removeOpenRequest(request: RequestTrace): void {
   if (nextOpen !== undefined) nextOpen.previousOpen = previousOpen;
   request.previousOpen = undefined;
   request.nextOpen = undefined;
-  if (traceOfKey.get(request.key) === request) traceOfKey.delete(request.key);
+  const key = request.key as Slotted;
+  if (keeping === 'slot') {
+    if (key[TRACE_SLOT] === request) key[TRACE_SLOT] = null;
+  } else if (keeping === 'table' && traceOfKey.get(key) === request) traceOfKey.delete(key);
 }
 
 /** The open requests now, oldest first. */

@@ -177,7 +177,7 @@ export class RequestTrace {
   end(response: HttpResponse | undefined, aborted = false): void {
     if (this.ended) return;
     this.ended = true;
-    removeOpenRequest(this);
+    removeOpenRequest(this, this.tracer.adapter.keepsTraceIn);
     const { histogram, startTime } = this;
     const endTime = histogram === undefined ? undefined : monotonicNow();
     if (this.recordsOutcome) {

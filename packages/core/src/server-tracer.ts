@@ -43,7 +43,7 @@ const headerGetter: TextMapGetter<HttpHeaders> = {
  */
 export class ServerTracer<K extends object = HttpRequest> {
   readonly options: ResolvedOptions;
-  private readonly adapter: ServerAdapter<K>;
+  readonly adapter: ServerAdapter<K>;
   private readonly tracer: TracerLookup;
   private readonly durations: DurationHistogram;
 
@@ -75,8 +75,9 @@ export class ServerTracer<K extends object = HttpRequest> {
 
   /**
    * Starts tracing `request`: its SERVER span, child of the context its headers
-   * carry. When the outcome is recorded, the span ends when `response` closes and
-   * `traceOf(key)` finds the trace until then; the request stream's listeners run
+   * carry. When the outcome is recorded, the span ends when `response` closes and,
+   * until then, `traceOf(key)` finds the trace where the adapter has it kept
+   * (`keepsTraceIn`); the request stream's listeners run
    * in the span's context. `route` is the route template when routing is done
    * already (else `setRoute` or the adapter's `resolveRoute` give it). Run the rest
    * of the app in the returned trace's `context`. Returns `undefined`, having done
@@ -115,7 +116,7 @@ export class ServerTracer<K extends object = HttpRequest> {
       this.returnTrace(response, traceResponse, requestTrace.span);
     }
     if (requestTrace.recordsOutcome) {
-      addOpenRequest(requestTrace);
+      addOpenRequest(requestTrace, this.adapter.keepsTraceIn);
       if (response !== undefined) requestTrace.endOnClose(response);
     }
     this.bindRequestEvents(request, requestTrace.context);

@@ -6,7 +6,7 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { countSpanEnds, createTestProvider } from '@otelware/test-support';
 import { ATTR_OTELWARE_ABORTED, type HttpRequest } from '../src';
-import { ServerTracer, traceOf } from '../src/adapter';
+import { ServerTracer, TRACE_SLOT, traceOf } from '../src/adapter';
 
 // The request lifecycle without any framework: what every adapter relies on.
 // No SDK is registered globally in this file.
@@ -63,7 +63,7 @@ describe('ServerTracer and RequestTrace', () => {
     const key = { template: '/users/:id' };
     const tracer = new ServerTracer<typeof key>(
       { tracerProvider: sdk.provider },
-      { ...scope, resolveRoute: (routed) => routed.template },
+      { ...scope, resolveRoute: (routed) => routed.template, keepsTraceIn: 'table' },
     );
     const requestTrace = tracer.startRequest(request, undefined, key);
     expect(traceOf(key)).toBe(requestTrace);
@@ -71,6 +71,34 @@ describe('ServerTracer and RequestTrace', () => {
     expect(traceOf(key)).toBeUndefined();
     const [span] = await sdk.spans(1);
     expect(span?.name).toBe('GET /users/:id');
+  });
+
+  it('keeps the trace in the slot the framework declared on its request object, emptied when the span ends', async () => {
+    const sdk = createTestProvider();
+    const key: { [TRACE_SLOT]: unknown } = { [TRACE_SLOT]: null };
+    const tracer = new ServerTracer<typeof key>(
+      { tracerProvider: sdk.provider },
+      { ...scope, keepsTraceIn: 'slot' },
+    );
+    const requestTrace = tracer.startRequest(request, undefined, key);
+    expect(key[TRACE_SLOT]).toBe(requestTrace);
+    expect(traceOf(key)).toBe(requestTrace);
+    requestTrace?.end({ statusCode: 200 });
+    expect(key[TRACE_SLOT]).toBeNull();
+    expect(traceOf(key)).toBeUndefined();
+    await sdk.spans(1);
+  });
+
+  it('keeps the trace nowhere for an adapter that holds it itself', async () => {
+    const sdk = createTestProvider();
+    const key = {};
+    const tracer = new ServerTracer<typeof key>({ tracerProvider: sdk.provider }, scope);
+    const requestTrace = tracer.startRequest(request, undefined, key);
+    expect(requestTrace?.recording).toBe(true);
+    expect(traceOf(key)).toBeUndefined();
+    expect(Object.getOwnPropertySymbols(key)).toEqual([]);
+    requestTrace?.end({ statusCode: 200 });
+    await sdk.spans(1);
   });
 
   it('records an error whose response never came as ERROR with its type', async () => {

@@ -28,6 +28,7 @@ export function tracing(options?: TracingOptions): RequestHandler {
     version,
     resolveRoute: resolveRouteTemplate,
     sharedRequestPrototype,
+    keepsTraceIn: 'table', // the error handlers find it; req must gain no property
   });
 
   return keepRoutingSettings(function otelwareTracing(

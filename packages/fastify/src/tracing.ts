@@ -1,6 +1,6 @@
 import { context } from '@opentelemetry/api';
 import type { HttpResponse, TracingOptions } from '@otelware/core';
-import { ServerTracer, traceOf } from '@otelware/core/adapter';
+import { ServerTracer, TRACE_SLOT, traceOf } from '@otelware/core/adapter';
 import type {
   FastifyInstance,
   FastifyReply,
@@ -61,7 +61,10 @@ function otelwareFastify(
 ): void {
   let tracer: ServerTracer<FastifyRequest>;
   try {
-    tracer = new ServerTracer(tracingOptionsOf(options), { name, version });
+    // the later hooks find the trace in a request decorator: set in Fastify's request
+    // constructor, so every request object has the same shape
+    tracer = new ServerTracer(tracingOptionsOf(options), { name, version, keepsTraceIn: 'slot' });
+    if (!fastify.hasRequestDecorator(TRACE_SLOT)) fastify.decorateRequest(TRACE_SLOT, null);
   } catch (error) {
     return done(error as Error);
   }

@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import request from 'supertest';
+import { TRACE_SLOT } from '@otelware/core/adapter';
 import { tracing } from '../src';
 import { fastifyMajors } from './frameworks';
 
@@ -8,7 +9,7 @@ import { fastifyMajors } from './frameworks';
 describe.each(fastifyMajors)(
   'Fastify $major with no OpenTelemetry SDK registered',
   ({ fastify }) => {
-    it('answers as usual, adds no listener and activates no span', async () => {
+    it('answers as usual, adds no listener, activates no span and leaves its request decorator empty', async () => {
       const traced = fastify();
       await traced.register(tracing);
       const bare = fastify();
@@ -17,7 +18,10 @@ describe.each(fastifyMajors)(
           id: (req.params as { id: string }).id,
           active: trace.getActiveSpan() !== undefined,
           closeListeners: reply.raw.listenerCount('close'),
-          requestSymbols: Object.getOwnPropertySymbols(req).length,
+          // Fastify's own symbols; otelware's decorator holds no trace
+          requestSymbols: Object.getOwnPropertySymbols(req).filter((key) => key !== TRACE_SLOT)
+            .length,
+          traceSlot: (req as unknown as Record<symbol, unknown>)[TRACE_SLOT] ?? 'none',
         }));
         await app.ready();
       }

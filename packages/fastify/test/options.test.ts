@@ -87,6 +87,18 @@ describe.each(fastifyMajors)('options on Fastify $major', ({ fastify }) => {
     expect(span?.attributes[ATTR_URL_QUERY]).toBe('token=REDACTED&Signature=kept');
   });
 
+  it('starts when registered twice, each registration with its own options and span', async () => {
+    const twice = fastify();
+    await twice.register(tracing, { spanName: () => 'outer' });
+    await twice.register(tracing, { spanName: () => 'inner' });
+    twice.get('/users/:id', async () => ({}));
+    await twice.ready();
+    await request(twice.server).get('/users/1').expect(200);
+    const spans = await otel.serverSpans(2);
+    expect(spans.map((span) => span.name).sort()).toEqual(['inner', 'outer']);
+    await twice.close();
+  });
+
   it('ignores the register options Fastify itself reads (prefix, logLevel)', async () => {
     const target = fastify();
     await target.register(tracing, {

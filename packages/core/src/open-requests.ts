@@ -1,3 +1,4 @@
+import type { Context } from '@opentelemetry/api';
 import type { RequestTrace } from './request-trace';
 
 /**
@@ -45,10 +46,17 @@ export const TRACE_SLOT = Symbol('otelware.trace');
 type Slotted = { [TRACE_SLOT]?: RequestTrace | null };
 
 /**
- * The side table of `TraceKeeping` `'table'`, by the adapter's request object. The
- * entry goes when the span ends (see docs/architecture.md, "Per-request state").
+ * The side table, by request object: for `'table'` adapters, a recorded request's
+ * trace while its span is open; otherwise, and once that span has ended, the
+ * context the request ran in, which the shared `emit` wrapper of
+ * `sharesEmit` reads. One entry per request serves both (see
+ * docs/architecture.md, "Per-request state").
  */
-const traceOfKey = new WeakMap<object, RequestTrace>();
+const requestTable = new WeakMap<object, RequestTrace | Context>();
+
+function isTrace(entry: RequestTrace | Context | undefined): entry is RequestTrace {
+  return entry !== undefined && (entry as Partial<RequestTrace>).context !== undefined;
+}
 
 /** The trace of the open request whose adapter's object is `key`. */
 export function traceOf(key: unknown): RequestTrace | undefined {
@@ -56,13 +64,25 @@ export function traceOf(key: unknown): RequestTrace | undefined {
   const slotted = (key as Slotted)[TRACE_SLOT];
   // a declared slot (null when empty) answers alone
   if (slotted !== undefined) return slotted ?? undefined;
-  return traceOfKey.get(key);
+  const entry = requestTable.get(key);
+  return isTrace(entry) ? entry : undefined;
+}
+
+/** The context `request` runs in, kept in the side table (by `keepContext` or as its open trace). */
+export function keptContextOf(request: object): Context | undefined {
+  const entry = requestTable.get(request);
+  return isTrace(entry) ? entry.context : entry;
+}
+
+/** Keeps the context `request` runs in, for `keptContextOf` (a second tracer's replaces the first's). */
+export function keepContext(request: object, ctx: Context): void {
+  requestTable.set(request, ctx);
 }
 
 /** Puts `request` on the list and keeps it where `traceOf(request.key)` finds it (the newest wins). */
 export function addOpenRequest(request: RequestTrace, keeping: TraceKeeping | undefined): void {
   if (keeping === 'slot') (request.key as Slotted)[TRACE_SLOT] = request;
-  else if (keeping === 'table') traceOfKey.set(request.key, request);
+  else if (keeping === 'table') requestTable.set(request.key, request);
   const { first } = openList;
   request.nextOpen = first;
   if (first !== undefined) first.previousOpen = request;
@@ -81,7 +101,10 @@ export function removeOpenRequest(request: RequestTrace, keeping: TraceKeeping |
   const key = request.key as Slotted;
   if (keeping === 'slot') {
     if (key[TRACE_SLOT] === request) key[TRACE_SLOT] = null;
-  } else if (keeping === 'table' && traceOfKey.get(key) === request) traceOfKey.delete(key);
+  } else if (keeping === 'table' && requestTable.get(key) === request) {
+    // the request's context stays for its later events; the entry no longer leads back to it
+    requestTable.set(key, request.context);
+  }
 }
 
 /** The open requests now, oldest first. */

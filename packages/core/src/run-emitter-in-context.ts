@@ -1,4 +1,5 @@
 import { context, type Context } from '@opentelemetry/api';
+import { keptContextOf } from './open-requests';
 
 type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
 
@@ -18,9 +19,6 @@ const SHARED = Symbol('otelware.sharedEmit');
 
 type BoundEmit = Emit & { [BINDING]?: EmitBinding; [SHARED]?: true };
 
-/** The context of each emitter bound through a shared prototype's `emit`. */
-const contextOfEmitter = new WeakMap<object, Context>();
-
 /** Most of a request's events (`readable`, `resume`, `end`, `close`) have no listener: those need no context switch. */
 function unheard(emitter: ContextEmitter, event: string | symbol): boolean {
   return typeof emitter.listenerCount === 'function' && emitter.listenerCount(event) === 0;
@@ -32,7 +30,7 @@ function unheard(emitter: ContextEmitter, event: string | symbol): boolean {
  * `req.on('data')` would otherwise see no active span. The emitter gets one field,
  * its own `emit`, and no side-table entry. Where a field on each request is the
  * costlier of the two, because the framework re-prototypes every request (Express),
- * use `runEmitterInContextViaPrototype`, which keeps the context in a side table
+ * use `sharesEmit`, whose wrapper reads the context from a side table
  * instead (docs/architecture.md, "Per-request state"). `removeListener` keeps
  * working as it is.
  */
@@ -66,7 +64,7 @@ function shareEmitOf(prototype: ContextEmitter): void {
     ...args: unknown[]
   ): boolean {
     // emitters of this prototype that no tracer bound (an untraced app) pass straight through
-    const ctx = unheard(this, event) ? undefined : contextOfEmitter.get(this);
+    const ctx = unheard(this, event) ? undefined : keptContextOf(this);
     if (ctx === undefined) return inherited.call(this, event, ...args);
     return context.with(ctx, inherited, this, event, ...args);
   };
@@ -80,25 +78,20 @@ function shareEmitOf(prototype: ContextEmitter): void {
 }
 
 /**
- * `runEmitterInContext` for an emitter whose prototype many emitters share: that
- * prototype's `emit` is wrapped once, and each emitter's context is kept in a side
- * table, so the emitter itself gets no field at all. `sharedPrototypeOf` finds the
- * prototype to wrap; it is asked only until the wrapper is in place. Returns false,
- * binding nothing, when `emitter.emit` does not reach that wrapper (no prototype
- * found, or something shadows it).
+ * Makes `emitter.emit` the wrapper on the prototype many emitters share, which
+ * runs each emitter's listeners in the context kept for it (`keepContext`), so the
+ * emitter itself gets no field at all. `sharedPrototypeOf` finds the prototype to
+ * wrap; it is asked only until the wrapper is in place. False when `emitter.emit`
+ * does not reach that wrapper (no prototype found, or something shadows it).
  */
-export function runEmitterInContextViaPrototype(
+export function sharesEmit(
   emitter: ContextEmitter,
   sharedPrototypeOf: (emitter: ContextEmitter) => ContextEmitter | undefined,
-  ctx: Context,
 ): boolean {
-  if ((emitter.emit as BoundEmit)[SHARED] !== true) {
-    const prototype = sharedPrototypeOf(emitter);
-    if (prototype !== undefined && (prototype.emit as BoundEmit)[SHARED] !== true) {
-      shareEmitOf(prototype);
-    }
-    if ((emitter.emit as BoundEmit)[SHARED] !== true) return false;
+  if ((emitter.emit as BoundEmit)[SHARED] === true) return true;
+  const prototype = sharedPrototypeOf(emitter);
+  if (prototype !== undefined && (prototype.emit as BoundEmit)[SHARED] !== true) {
+    shareEmitOf(prototype);
   }
-  contextOfEmitter.set(emitter, ctx); // a second tracer on the same request: the newest context wins
-  return true;
+  return (emitter.emit as BoundEmit)[SHARED] === true;
 }

@@ -9,15 +9,11 @@ import {
 } from '@opentelemetry/api';
 import type { ServerAdapter } from './adapter';
 import { DurationHistogram } from './duration-histogram';
-import { addOpenRequest, openRequestsNow } from './open-requests';
+import { addOpenRequest, keepContext, openRequestsNow } from './open-requests';
 import { callSafely, reportError } from './report-error';
 import { RequestTrace, type ClosableResponse } from './request-trace';
 import { resolveOptions, type ResolvedOptions } from './resolve-options';
-import {
-  runEmitterInContext,
-  runEmitterInContextViaPrototype,
-  type ContextEmitter,
-} from './run-emitter-in-context';
+import { runEmitterInContext, sharesEmit, type ContextEmitter } from './run-emitter-in-context';
 import {
   returnTraceTo,
   type HeaderWritingResponse,
@@ -119,7 +115,7 @@ export class ServerTracer<K extends object = HttpRequest> {
       addOpenRequest(requestTrace, this.adapter.keepsTraceIn);
       if (response !== undefined) requestTrace.endOnClose(response);
     }
-    this.bindRequestEvents(request, requestTrace.context);
+    this.bindRequestEvents(request, requestTrace);
     return requestTrace;
   }
 
@@ -146,16 +142,21 @@ export class ServerTracer<K extends object = HttpRequest> {
    * come from the socket) run with the span active. The response needs no such
    * help: its events follow writes made inside the request's context.
    */
-  private bindRequestEvents(request: HttpRequest, ctx: Context): void {
+  private bindRequestEvents(request: HttpRequest, requestTrace: RequestTrace): void {
     const emitter = request as Partial<ContextEmitter>;
     if (typeof emitter.emit !== 'function') return;
     try {
-      const { sharedRequestPrototype } = this.adapter;
+      const { sharedRequestPrototype, keepsTraceIn } = this.adapter;
       if (
         sharedRequestPrototype === undefined ||
-        !runEmitterInContextViaPrototype(emitter as ContextEmitter, sharedRequestPrototype, ctx)
+        !sharesEmit(emitter as ContextEmitter, sharedRequestPrototype)
       ) {
-        runEmitterInContext(emitter as ContextEmitter, ctx);
+        runEmitterInContext(emitter as ContextEmitter, requestTrace.context);
+      } else if (
+        // a trace kept in the side table by this request gives the wrapper its context
+        !(requestTrace.recordsOutcome && keepsTraceIn === 'table' && requestTrace.key === request)
+      ) {
+        keepContext(request, requestTrace.context);
       }
     } catch (error) {
       reportError('binding the request context', error);

@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { context, createContextKey, ROOT_CONTEXT } from '@opentelemetry/api';
+import { context, createContextKey, ROOT_CONTEXT, type Context } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { keepContext } from '../src/open-requests';
 import {
   runEmitterInContext,
-  runEmitterInContextViaPrototype,
+  sharesEmit,
+  type ContextEmitter,
 } from '../src/run-emitter-in-context';
 
 const key = createContextKey('test');
@@ -70,7 +72,18 @@ describe('runEmitterInContext', () => {
   });
 });
 
-describe('runEmitterInContextViaPrototype', () => {
+describe('sharesEmit, with the context kept by keepContext', () => {
+  /** What `ServerTracer` does for a request of a framework that shares its requests' prototype. */
+  function runEmitterInContextViaPrototype(
+    emitter: ContextEmitter,
+    prototypeOf: (emitter: ContextEmitter) => ContextEmitter | undefined,
+    ctx: Context,
+  ): boolean {
+    if (!sharesEmit(emitter, prototypeOf)) return false;
+    keepContext(emitter, ctx);
+    return true;
+  }
+
   /** Emitters re-prototyped onto a shared prototype, as Express does with every `req`. */
   function sharedPrototype() {
     const prototype = Object.create(EventEmitter.prototype) as EventEmitter;

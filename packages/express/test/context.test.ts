@@ -1,4 +1,4 @@
-import { context, trace } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import {
   listenOnLoopback,
   postInLaterPacket as postInLaterPacketTo,
@@ -140,6 +140,26 @@ describe.each(expressMajors)('the active span on Express $major', ({ express }) 
     });
     await request(app).get('/').expect(200);
     expect(ownEmit).toBe(false);
+  });
+
+  it('keeps the server span active in request listeners that run after the span ended', async () => {
+    const app = express();
+    app.use(tracing());
+    let afterEnd: Promise<string | undefined> | undefined;
+    app.get('/', (req: Request, res: Response) => {
+      afterEnd = new Promise((resolve) => {
+        req.on('after-the-end', () => resolve(trace.getActiveSpan()?.spanContext().spanId));
+        // emitted from outside the request's context, once the span has ended
+        res.on('close', () =>
+          setImmediate(() => context.with(ROOT_CONTEXT, () => req.emit('after-the-end'))),
+        );
+      });
+      res.send('ok');
+    });
+    await request(app).get('/').expect(200);
+    const [span] = await otel.serverSpans();
+    expect(span?.ended).toBe(true);
+    expect(await afterEnd).toBe(span?.spanContext().spanId);
   });
 
   it('leaves the request events of an untraced app untouched', async () => {

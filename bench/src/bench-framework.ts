@@ -1,8 +1,9 @@
 import { addedCpu, type AddedCpu } from './added-cpu';
 import type { BenchChild } from './child-process';
 import type { BenchConfig } from './config';
-import { applyLoad, applyRate, type LoadResult } from './load';
+import { applyLoad, type LoadResult } from './load';
 import { offeredRate, rateRows, type RateRow, type RateRun } from './offered-rate';
+import { pacedLoad } from './paced-load';
 import { startServer } from './start-server';
 import { column, median, ratios, roundOrder, spread } from './stats';
 import type { VariantRow } from './table';
@@ -113,7 +114,8 @@ function resultOf(
 
 /**
  * The fixed-offered-rate pass, after the rounds: every variant at half of bare's
- * measured capacity, `BENCH_RATE_ROUNDS` rounds in alternating order.
+ * measured capacity, sent at a steady pace over the same connections,
+ * `BENCH_RATE_ROUNDS` rounds in alternating order.
  */
 async function loadAtRate(
   framework: Framework,
@@ -128,9 +130,9 @@ async function loadAtRate(
   for (let round = 0; round < config.rateRounds; round++) {
     for (const variant of roundOrder(variants, round)) {
       const port = servers.get(variant)!.port;
-      const result = await applyRate(port, config.duration, config.connections, offered);
+      const result = await pacedLoad(port, config.duration, config.connections, offered);
       runs.get(variant.name)!.push({
-        achieved: result.requests / config.duration,
+        achieved: result.requestsPerSecond,
         p99: result.p99,
         failures: result.failures,
       });

@@ -16,7 +16,7 @@ export interface LoadResult {
 async function cannon(
   port: number,
   connections: number,
-  limit: { readonly duration: number; readonly overallRate?: number } | { readonly amount: number },
+  limit: { readonly duration: number } | { readonly amount: number },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${REQUEST_PATH}`,
@@ -35,20 +35,6 @@ async function cannon(
 /** `GET /api/users/42` with autocannon, `connections` at a time, for `seconds`. */
 export function applyLoad(port: number, seconds: number, connections: number): Promise<LoadResult> {
   return cannon(port, connections, { duration: seconds });
-}
-
-/**
- * `applyLoad` held to `rate` requests per second over all connections (autocannon's
- * `overallRate`: each connection sends its share of a second's requests, then waits
- * for the next second). A server slower than the rate answers fewer.
- */
-export function applyRate(
-  port: number,
-  seconds: number,
-  connections: number,
-  rate: number,
-): Promise<LoadResult> {
-  return cannon(port, connections, { duration: seconds, overallRate: rate });
 }
 
 /** Exactly `amount` requests, `connections` at a time; resolves to the failures. */

@@ -10,7 +10,7 @@ import { fetchTargets, formatTargets, frameworkTargets } from './targets';
  */
 
 export const TARGETS_LEGEND =
-  "Added CPU: a variant's CPU µs per request minus bare's (fetch: untraced's) in the same round; the median over rounds (min–max), and that median as % of bare's median CPU. The targets divide the medians of added CPU (T3: by bare's median CPU; a negative added counts as 0 %), except T5: p99 at the fixed offered rate (half of bare's median req/s in the rounds above), divided by bare's p99 per round, then the median. `–`: the run cannot tell (a variant not run, or no ratio to take).";
+  "Added CPU: a variant's CPU µs per request minus bare's (fetch: untraced's) in the same round; the median over rounds (min–max), and that median as % of bare's median CPU. The targets divide the medians of added CPU (T3: by bare's median CPU; a negative added counts as 0 %), except T5: p99 at the fixed offered rate (half of bare's median req/s in the rounds above, requests sent at a steady pace, latency counted from when each was due), divided by bare's p99 per round, then the median. `–`: the run cannot tell (a variant not run, or no ratio to take).";
 
 export function formatFrameworkReport(framework: string, result: FrameworkResult): string {
   const targets = frameworkTargets({

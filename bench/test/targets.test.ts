@@ -71,7 +71,7 @@ describe('framework targets', () => {
   it("meets T5 at 1.1 × bare's p99", () => {
     expect(line(frameworkTargets(figures()), 'T5')).toEqual({
       label: 'T5 tail at the fixed rate: p99(otelware) ÷ p99(bare)',
-      figure: '1.10 (1.10 ÷ 1.00), target ≤ 1.20',
+      figure: "1.10 (the median of the rounds' ratios), target ≤ 1.20",
       verdict: 'met',
     });
   });
@@ -88,6 +88,11 @@ describe('framework targets', () => {
   it('cannot tell T5 when bare itself fell short of the offered rate', () => {
     const tail = { p99Ratio: new Map([['otelware', 1]]), shortOfRate: new Set(['bare']) };
     expect(line(frameworkTargets(figures({ tail })), 'T5').verdict).toBe('–');
+  });
+
+  it("does not meet T5 above 1.2 × bare's p99", () => {
+    const tail = { p99Ratio: new Map([['otelware', 1.21]]), shortOfRate: new Set<string>() };
+    expect(line(frameworkTargets(figures({ tail })), 'T5').verdict).toBe('NOT met');
   });
 
   it('says T5 was not run without the fixed-rate pass', () => {

@@ -14,43 +14,51 @@ export interface TargetLine {
   readonly verdict: Verdict;
 }
 
-/** A number and what it is made of; `limit` undefined for an informational ratio. */
-interface Ratio {
-  readonly label: string;
-  readonly numerator: string;
-  readonly denominator: string;
-  readonly limit: number | undefined;
-  /** How the limit is printed, when not as a decimal. */
-  readonly limitText?: string;
-  readonly digits?: number;
-  readonly unit?: string;
+/** What a ratio divides, and how its figures print. */
+interface Measure {
+  readonly name: string;
+  readonly ratioDigits: number;
+  readonly valueDigits: number;
+  readonly unit: string;
 }
 
+const ADDED_CPU: Measure = { name: 'added', ratioDigits: 2, valueDigits: 2, unit: ' µs' };
+const INSTRUCTIONS: Measure = { name: 'instructions', ratioDigits: 3, valueDigits: 1, unit: 'k' };
+
+/** `figures[numerator] ÷ figures[denominator]` against `limit` (none: informational). */
 function ratioLine(
   figures: ReadonlyMap<string, number>,
-  { label, numerator, denominator, limit, limitText, digits = 2, unit = '' }: Ratio,
+  measure: Measure,
+  target: string,
+  [numerator, denominator]: readonly [string, string],
+  limit?: { readonly value: number; readonly text?: string },
 ): TargetLine {
+  const { name, ratioDigits, valueDigits, unit } = measure;
+  const label = `${target}: ${name}(${numerator}) ÷ ${name}(${denominator})`;
   const top = figures.get(numerator);
   const bottom = figures.get(denominator);
-  const missing = [numerator, denominator].filter((name) => !figures.has(name));
   if (top === undefined || bottom === undefined) {
+    const missing = [numerator, denominator].filter((variant) => !figures.has(variant));
     return { label, figure: `not run: ${missing.join(', ')}`, verdict: '–' };
   }
+  const value = (figure: number) => `${figure.toFixed(valueDigits)}${unit}`;
   if (!(bottom > 0)) {
-    return {
-      label,
-      figure: `${denominator} is ${bottom.toFixed(digits)}${unit}: no ratio`,
-      verdict: '–',
-    };
+    return { label, figure: `${denominator} is ${value(bottom)}: no ratio`, verdict: '–' };
   }
   const ratio = top / bottom;
-  const figure = `${ratio.toFixed(digits)} (${top.toFixed(digits)}${unit} ÷ ${bottom.toFixed(digits)}${unit})`;
+  const figure = `${ratio.toFixed(ratioDigits)} (${value(top)} ÷ ${value(bottom)})`;
   if (limit === undefined) return { label, figure, verdict: 'informational' };
   return {
     label,
-    figure: `${figure}, target ≤ ${limitText ?? limit.toFixed(digits)}`,
-    verdict: ratio <= limit ? 'met' : 'NOT met',
+    figure: `${figure}, target ≤ ${limit.text ?? limit.value.toFixed(ratioDigits)}`,
+    verdict: ratio <= limit.value ? 'met' : 'NOT met',
   };
+}
+
+/** otelware with `start()`'s SDK against otelware with the plain one, when it ran. */
+function startLines(figures: ReadonlyMap<string, number>, measure: Measure): TargetLine[] {
+  if (!figures.has('otelware-start')) return [];
+  return [ratioLine(figures, measure, 'start()', ['otelware-start', 'otelware'])];
 }
 
 /** The fixed-offered-rate pass of one framework, as the tail-latency target needs it. */
@@ -109,56 +117,23 @@ function tailLine(tail: TailFigures | undefined): TargetLine {
 /** T2–T5 for one framework, and otelware-start against otelware when it ran. */
 export function frameworkTargets(figures: FrameworkFigures): TargetLine[] {
   const { added } = figures;
-  const lines = [
-    ratioLine(added, {
-      label: 'T2 sampled: added(otelware) ÷ added(floor)',
-      numerator: 'otelware',
-      denominator: 'floor',
-      limit: OWN_COST_LIMIT,
-      unit: ' µs',
-    }),
-    ratioLine(added, {
-      label: 'T2 unsampled: added(otelware-unsampled) ÷ added(floor-unsampled)',
-      numerator: 'otelware-unsampled',
-      denominator: 'floor-unsampled',
-      limit: OWN_COST_LIMIT,
-      unit: ' µs',
-    }),
+  const ownCost = { value: OWN_COST_LIMIT };
+  return [
+    ratioLine(added, ADDED_CPU, 'T2 sampled', ['otelware', 'floor'], ownCost),
+    ratioLine(added, ADDED_CPU, 'T2 unsampled', ['otelware-unsampled', 'floor-unsampled'], ownCost),
     noSdkLine(figures),
-    ratioLine(added, {
-      label: 'T4 incumbent: added(otelware) ÷ added(otel-official)',
-      numerator: 'otelware',
-      denominator: 'otel-official',
-      limit: INCUMBENT_LIMIT,
-      limitText: '1/3',
-      unit: ' µs',
+    ratioLine(added, ADDED_CPU, 'T4 incumbent', ['otelware', 'otel-official'], {
+      value: INCUMBENT_LIMIT,
+      text: '1/3',
     }),
     tailLine(figures.tail),
-  ];
-  if (!added.has('otelware-start')) return lines;
-  return [
-    ...lines,
-    ratioLine(added, {
-      label: 'start(): added(otelware-start) ÷ added(otelware)',
-      numerator: 'otelware-start',
-      denominator: 'otelware',
-      limit: undefined,
-      unit: ' µs',
-    }),
+    ...startLines(added, ADDED_CPU),
   ];
 }
 
 /** T2 for the fetch loop: added CPU over `untraced`. */
 export function fetchTargets(added: ReadonlyMap<string, number>): TargetLine[] {
-  return [
-    ratioLine(added, {
-      label: 'T2: added(otelware) ÷ added(floor)',
-      numerator: 'otelware',
-      denominator: 'floor',
-      limit: OWN_COST_LIMIT,
-      unit: ' µs',
-    }),
-  ];
+  return [ratioLine(added, ADDED_CPU, 'T2', ['otelware', 'floor'], { value: OWN_COST_LIMIT })];
 }
 
 export const INSTRUCTION_OWN_LIMIT = 1.05;
@@ -167,43 +142,20 @@ export const INSTRUCTION_NO_SDK_LIMIT = 1.02;
 /** Instruction counts (median per request, by variant) of one framework against T2' and T3. */
 export function instructionTargets(perRequest: ReadonlyMap<string, number>): TargetLine[] {
   const thousands = new Map([...perRequest].map(([variant, count]) => [variant, count / 1000]));
-  const lines = [
-    ratioLine(thousands, {
-      label: "T2' sampled: instructions(otelware) ÷ instructions(floor)",
-      numerator: 'otelware',
-      denominator: 'floor',
-      limit: INSTRUCTION_OWN_LIMIT,
-      digits: 3,
-      unit: 'k',
-    }),
-    ratioLine(thousands, {
-      label: "T2' unsampled: instructions(otelware-unsampled) ÷ instructions(floor-unsampled)",
-      numerator: 'otelware-unsampled',
-      denominator: 'floor-unsampled',
-      limit: INSTRUCTION_OWN_LIMIT,
-      digits: 3,
-      unit: 'k',
-    }),
-    ratioLine(thousands, {
-      label: 'T3 no SDK: instructions(otelware-nosdk) ÷ instructions(bare)',
-      numerator: 'otelware-nosdk',
-      denominator: 'bare',
-      limit: INSTRUCTION_NO_SDK_LIMIT,
-      digits: 3,
-      unit: 'k',
-    }),
-  ];
-  if (!perRequest.has('otelware-start')) return lines;
+  const own = { value: INSTRUCTION_OWN_LIMIT };
   return [
-    ...lines,
-    ratioLine(thousands, {
-      label: 'start(): instructions(otelware-start) ÷ instructions(otelware)',
-      numerator: 'otelware-start',
-      denominator: 'otelware',
-      limit: undefined,
-      digits: 3,
-      unit: 'k',
+    ratioLine(thousands, INSTRUCTIONS, "T2' sampled", ['otelware', 'floor'], own),
+    ratioLine(
+      thousands,
+      INSTRUCTIONS,
+      "T2' unsampled",
+      ['otelware-unsampled', 'floor-unsampled'],
+      own,
+    ),
+    ratioLine(thousands, INSTRUCTIONS, 'T3 no SDK', ['otelware-nosdk', 'bare'], {
+      value: INSTRUCTION_NO_SDK_LIMIT,
     }),
+    ...startLines(thousands, INSTRUCTIONS),
   ];
 }
 

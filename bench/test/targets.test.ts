@@ -165,11 +165,11 @@ describe('instruction targets', () => {
   it('checks otelware against the floor, sampled and unsampled, at 1.05', () => {
     const lines = instructionTargets(counts);
     expect(line(lines, "T2' sampled")).toMatchObject({
-      figure: '1.045 (209.000k ÷ 200.000k), target ≤ 1.050',
+      figure: '1.045 (209.0k ÷ 200.0k), target ≤ 1.050',
       verdict: 'met',
     });
     expect(line(lines, "T2' unsampled")).toMatchObject({
-      figure: '1.067 (160.000k ÷ 150.000k), target ≤ 1.050',
+      figure: '1.067 (160.0k ÷ 150.0k), target ≤ 1.050',
       verdict: 'NOT met',
     });
   });
@@ -177,9 +177,19 @@ describe('instruction targets', () => {
   it('checks otelware-nosdk against bare at 1.02', () => {
     expect(line(instructionTargets(counts), 'T3')).toEqual({
       label: 'T3 no SDK: instructions(otelware-nosdk) ÷ instructions(bare)',
-      figure: '1.025 (102.500k ÷ 100.000k), target ≤ 1.020',
+      figure: '1.025 (102.5k ÷ 100.0k), target ≤ 1.020',
       verdict: 'NOT met',
     });
+  });
+
+  it('adds otelware-start against otelware, informational, when it was counted', () => {
+    const withStart = new Map([...counts, ['otelware-start', 190_000]]);
+    expect(line(instructionTargets(withStart), 'start()')).toEqual({
+      label: 'start(): instructions(otelware-start) ÷ instructions(otelware)',
+      figure: '0.909 (190.0k ÷ 209.0k)',
+      verdict: 'informational',
+    });
+    expect(line(instructionTargets(counts), 'start()')).toBeUndefined();
   });
 
   it('names an uncounted variant instead of failing', () => {

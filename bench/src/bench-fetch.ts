@@ -1,3 +1,4 @@
+import { addedCpu, type AddedCpu } from './added-cpu';
 import { SERVER_CPU, type Log } from './bench-framework';
 import type { BenchChild } from './child-process';
 import type { BenchConfig } from './config';
@@ -32,6 +33,12 @@ export async function runLoop(
   };
 }
 
+export interface FetchResult {
+  readonly rows: VariantRow[];
+  /** CPU per call each variant adds to `untraced`'s. */
+  readonly added: AddedCpu[];
+}
+
 /**
  * A loop of fetch calls to a local `node:http` server: untraced, traced by otelware
  * (sampled), traced but unsampled. Target and loops are separate processes on
@@ -41,7 +48,7 @@ export async function benchFetch(
   benchDir: string,
   config: BenchConfig,
   log: Log,
-): Promise<VariantRow[]> {
+): Promise<FetchResult> {
   const target = await startFetchTarget(benchDir, SERVER_CPU);
   const loops = new Map<FetchVariant, BenchChild>();
   try {
@@ -67,7 +74,7 @@ export async function benchFetch(
       log(`fetch: round ${round + 1}/${config.rounds} done`);
     }
     const of = (variant: FetchVariant, key: keyof LoopRun) => column(runs.get(variant)!, key);
-    return FETCH_VARIANTS.map((variant) => ({
+    const rows = FETCH_VARIANTS.map((variant) => ({
       group: 'fetch',
       variant,
       rate: spread(of(variant, 'callsPerSecond')),
@@ -77,6 +84,8 @@ export async function benchFetch(
       cpuPerRequest: spread(of(variant, 'cpuPerCall')),
       cpuRatio: spread(ratios(of('untraced', 'cpuPerCall'), of(variant, 'cpuPerCall'))),
     }));
+    const cpu = new Map(FETCH_VARIANTS.map((variant) => [variant, of(variant, 'cpuPerCall')]));
+    return { rows, added: addedCpu(cpu, 'untraced') };
   } finally {
     await Promise.all([target, ...loops.values()].map((child) => child.stop()));
   }

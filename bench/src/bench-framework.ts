@@ -1,8 +1,11 @@
+import { addedCpu, type AddedCpu } from './added-cpu';
 import type { BenchChild } from './child-process';
 import type { BenchConfig } from './config';
 import { applyLoad, type LoadResult } from './load';
+import { offeredRate, rateRows, type RateRow, type RateRun } from './offered-rate';
+import { pacedLoad } from './paced-load';
 import { startServer } from './start-server';
-import { column, ratios, roundOrder, spread } from './stats';
+import { column, median, ratios, roundOrder, spread } from './stats';
 import type { VariantRow } from './table';
 import { verifyServer } from './verify-server';
 import { SERVER_VARIANTS, type Framework, type ServerVariantSpec } from './variants';
@@ -83,17 +86,74 @@ function rowsOf(
   });
 }
 
+/** One framework's figures: the main table's rows, the added CPU, the fixed-rate pass. */
+export interface FrameworkResult {
+  readonly rows: VariantRow[];
+  readonly added: AddedCpu[];
+  /** Bare's median CPU µs per request. */
+  readonly bareCpu: number;
+  /** Undefined when the fixed-rate pass did not run (`BENCH_RATE=0`). */
+  readonly rate: RateRow[] | undefined;
+}
+
+function resultOf(
+  framework: Framework,
+  results: ReadonlyMap<ServerVariantSpec, MeasuredLoad[]>,
+  rate: RateRow[] | undefined,
+): FrameworkResult {
+  const cpu = new Map(
+    [...results].map(([variant, runs]) => [variant.name, column(runs, 'cpuPerRequest')]),
+  );
+  return {
+    rows: rowsOf(framework, results),
+    added: addedCpu(cpu, 'bare'),
+    bareCpu: median(cpu.get('bare')!),
+    rate,
+  };
+}
+
+/**
+ * The fixed-offered-rate pass, after the rounds: every variant at half of bare's
+ * measured capacity, sent at a steady pace over the same connections,
+ * `BENCH_RATE_ROUNDS` rounds in alternating order.
+ */
+async function loadAtRate(
+  framework: Framework,
+  servers: ReadonlyMap<ServerVariantSpec, BenchChild>,
+  bareRequestsPerSecond: readonly number[],
+  config: BenchConfig,
+  log: Log,
+): Promise<RateRow[]> {
+  const offered = offeredRate(bareRequestsPerSecond);
+  const variants = [...servers.keys()];
+  const runs = new Map<string, RateRun[]>(variants.map((variant) => [variant.name, []]));
+  for (let round = 0; round < config.rateRounds; round++) {
+    for (const variant of roundOrder(variants, round)) {
+      const port = servers.get(variant)!.port;
+      const result = await pacedLoad(port, config.duration, config.connections, offered);
+      runs.get(variant.name)!.push({
+        achieved: result.requestsPerSecond,
+        p99: result.p99,
+        failures: result.failures,
+      });
+    }
+    log(`${framework}: ${offered} req/s offered, round ${round + 1}/${config.rateRounds} done`);
+  }
+  return rateRows(framework, offered, runs);
+}
+
 /**
  * One framework: starts every variant's server (each its own process, pinned to
  * the server CPU), checks that each traces as it claims, warms each up, then
- * loads them in alternating rounds and returns their medians and ratios to bare.
+ * loads them in alternating rounds (then at a fixed rate) and returns their
+ * medians, ratios to bare and added CPU.
  */
 export async function benchFramework(
   benchDir: string,
   framework: Framework,
   config: BenchConfig,
   log: Log,
-): Promise<VariantRow[]> {
+): Promise<FrameworkResult> {
   const variants = selectedVariants(config);
   const servers = new Map<ServerVariantSpec, BenchChild>();
   try {
@@ -117,7 +177,11 @@ export async function benchFramework(
       }
       log(`${framework}: round ${round + 1}/${config.rounds} done`);
     }
-    return rowsOf(framework, results);
+    const bare = results.get(variants.find((variant) => variant.name === 'bare')!)!;
+    const rate = config.rate
+      ? await loadAtRate(framework, servers, column(bare, 'requestsPerSecond'), config, log)
+      : undefined;
+    return resultOf(framework, results, rate);
   } finally {
     await Promise.all([...servers.values()].map((server) => server.stop()));
   }

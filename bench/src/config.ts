@@ -15,6 +15,10 @@ export interface BenchConfig {
   readonly fetch: boolean;
   /** Concurrent calls in flight in the fetch loop. */
   readonly fetchConcurrency: number;
+  /** Load every variant at half of bare's measured capacity after the rounds, for p99 (`BENCH_RATE=0`: no). */
+  readonly rate: boolean;
+  /** Rounds of that fixed-rate pass, each `duration` seconds per variant. */
+  readonly rateRounds: number;
   readonly profile: boolean;
   /** Count instructions per request with callgrind instead of measuring throughput. */
   readonly instructions: boolean;
@@ -24,8 +28,12 @@ export interface BenchConfig {
   readonly instructionRepeats: number;
 }
 
-/** The variants the instruction count takes unless `BENCH_VARIANTS` names others: about 14 minutes per repeat. */
+/**
+ * The variants the instruction count takes (with bare, which always runs) unless
+ * `BENCH_VARIANTS` names others: those issue 23's instruction targets compare.
+ */
 export const INSTRUCTION_VARIANTS = [
+  'otelware-nosdk',
   'floor',
   'floor-unsampled',
   'otelware',
@@ -66,6 +74,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     variants: list(env, 'BENCH_VARIANTS') ?? (instructions ? [...INSTRUCTION_VARIANTS] : undefined),
     fetch: env.BENCH_FETCH !== '0',
     fetchConcurrency: Math.round(positive(env, 'BENCH_FETCH_CONCURRENCY', 10)),
+    rate: env.BENCH_RATE !== '0',
+    rateRounds: Math.round(positive(env, 'BENCH_RATE_ROUNDS', 2)),
     profile: env.BENCH_PROFILE === '1',
     instructions,
     instructionRequests: Math.round(positive(env, 'BENCH_INSTR_REQUESTS', 2000)),

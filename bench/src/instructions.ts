@@ -6,6 +6,7 @@ import type { BenchConfig } from './config';
 import { sendRequests } from './load';
 import { roundOrder, spread, type Spread } from './stats';
 import { startServer } from './start-server';
+import { formatTargets, instructionTargets } from './targets';
 import { verifyServer } from './verify-server';
 import type { Framework, ServerVariantSpec } from './variants';
 
@@ -157,4 +158,18 @@ export function formatInstructionTable(rows: readonly InstructionRow[]): string 
     '| --- | --- | ---: | ---: | ---: |',
     ...lines,
   ].join('\n');
+}
+
+export const INSTRUCTION_TARGETS_LEGEND =
+  'Each line divides the median instructions per request of two variants counted in this run. `–`: a variant not counted (`BENCH_VARIANTS`).';
+
+/** T2' and T3 on instruction counts for one framework, one line each. */
+export function formatInstructionTargets(
+  framework: Framework,
+  rows: readonly InstructionRow[],
+): string {
+  const counts = rows
+    .filter((row) => row.framework === framework)
+    .map((row): [string, number] => [row.variant, row.perRequest.median]);
+  return formatTargets(framework, instructionTargets(new Map(counts)));
 }

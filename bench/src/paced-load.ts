@@ -1,4 +1,4 @@
-import http from 'node:http';
+import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { LoadResult } from './load';
 import { REQUEST_PATH } from './variants';
@@ -10,7 +10,9 @@ import { REQUEST_PATH } from './variants';
  * the server is saturated for part of every second and p99 still mirrors
  * throughput. Here requests are spread evenly (every millisecond, what is due), and
  * each latency runs from when the request was due, so time spent waiting for a
- * free socket behind a slow server counts too.
+ * free socket behind a slow server counts too. The client writes fixed request
+ * bytes and reads only the status line and `Content-Length` of each answer, so it
+ * costs a fraction of what the servers under test spend per request.
  */
 export function pacedLoad(
   port: number,
@@ -18,27 +20,46 @@ export function pacedLoad(
   connections: number,
   rate: number,
 ): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const total = Math.floor(seconds * rate);
   const latencies: number[] = [];
+  const waiting: number[] = []; // due times of requests with no free connection yet
+  const idle: Connection[] = [];
+  const open: Connection[] = [];
   let failures = 0;
   let sent = 0;
   const start = performance.now();
   return new Promise((resolve) => {
-    const answered = (due: number, ok: boolean) => {
+    const answered = (connection: Connection, due: number, ok: boolean) => {
       latencies.push(performance.now() - due);
       if (!ok) failures++;
-      if (latencies.length < total) return;
-      agent.destroy();
-      const elapsed = (performance.now() - start) / 1000;
-      resolve(result(latencies, failures, elapsed));
+      if (latencies.length >= total) {
+        for (const each of open) each.socket.destroy();
+        resolve(result(latencies, failures, (performance.now() - start) / 1000));
+        return;
+      }
+      if (!connection.alive) {
+        open.splice(open.indexOf(connection), 1);
+        const next = waiting.shift();
+        if (next !== undefined) send(next);
+        return;
+      }
+      const next = waiting.shift();
+      if (next !== undefined) connection.send(next);
+      else idle.push(connection);
     };
-    const send = (due: number) => {
-      const request = http.get({ agent, host: '127.0.0.1', port, path: REQUEST_PATH }, (res) => {
-        res.resume();
-        res.on('end', () => answered(due, res.statusCode === 200));
-      });
-      request.on('error', () => answered(due, false));
+    const send = (due: number): void => {
+      let connection = idle.pop();
+      while (connection !== undefined && !connection.alive) {
+        open.splice(open.indexOf(connection), 1);
+        connection = idle.pop();
+      }
+      if (connection !== undefined) return connection.send(due);
+      if (open.length < connections) {
+        const created = new Connection(port, answered);
+        open.push(created);
+        return created.send(due);
+      }
+      waiting.push(due);
     };
     const tick = () => {
       const dueNow = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
@@ -47,6 +68,60 @@ export function pacedLoad(
     };
     tick();
   });
+}
+
+const REQUEST = Buffer.from(`GET ${REQUEST_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+const CONTENT_LENGTH = /\r\ncontent-length:\s*(\d+)/i;
+
+/** One keep-alive connection, one request at a time. */
+class Connection {
+  readonly socket: net.Socket;
+  alive = true;
+  private due = 0;
+  private buffered = '';
+
+  constructor(
+    port: number,
+    private readonly answered: (connection: Connection, due: number, ok: boolean) => void,
+  ) {
+    this.socket = net.connect(port, '127.0.0.1');
+    this.socket.setNoDelay(true);
+    this.socket.setEncoding('latin1');
+    this.socket.on('data', (chunk: string) => this.read(chunk));
+    this.socket.on('error', () => undefined); // 'close' follows
+    this.socket.on('close', () => {
+      this.alive = false;
+      if (this.due !== 0) this.settle(false); // lost mid-answer: a failure
+    });
+  }
+
+  send(due: number): void {
+    this.due = due;
+    this.socket.write(REQUEST);
+  }
+
+  private read(chunk: string): void {
+    this.buffered += chunk;
+    const headEnd = this.buffered.indexOf('\r\n\r\n');
+    if (headEnd === -1) return;
+    const head = this.buffered.slice(0, headEnd);
+    const length = CONTENT_LENGTH.exec(head);
+    if (length === null) {
+      this.socket.destroy(); // only answers with a length are expected
+      return;
+    }
+    const end = headEnd + 4 + Number(length[1]);
+    if (this.buffered.length < end) return;
+    this.buffered = this.buffered.slice(end);
+    this.settle(head.startsWith('HTTP/1.1 200'));
+  }
+
+  private settle(ok: boolean): void {
+    const { due } = this;
+    this.due = 0;
+    this.buffered = '';
+    this.answered(this, due, ok);
+  }
 }
 
 /** `requestsPerSecond` is what was answered over the time it took: below the rate if the server fell behind. */

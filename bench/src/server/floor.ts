@@ -6,6 +6,7 @@ import {
   type Context,
   type Span,
   type TextMapGetter,
+  type Tracer,
 } from '@opentelemetry/api';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { ROUTE_TEMPLATE } from '../variants';
@@ -37,6 +38,8 @@ const START_ATTRIBUTES = {
 
 const SPAN_NAME = `GET ${ROUTE_TEMPLATE}`;
 
+let tracer: Tracer | undefined;
+
 function endSpan(span: Span, response: ServerResponse): void {
   span.setAttribute('http.route', ROUTE_TEMPLATE);
   span.setAttribute('http.response.status_code', response.statusCode);
@@ -47,9 +50,13 @@ function endSpan(span: Span, response: ServerResponse): void {
 /** Starts the request's span; run the rest of the request in the returned context. */
 export function startFloorSpan(request: IncomingMessage, response: ServerResponse): Context {
   const parent = propagation.extract(context.active(), request.headers, headerGetter);
-  const span = trace
-    .getTracer('bench-floor')
-    .startSpan(SPAN_NAME, { kind: SpanKind.SERVER, attributes: START_ATTRIBUTES }, parent);
+  // the tracer once, as otelware keeps its own (the SDK's getTracer builds a key and looks it up)
+  tracer ??= trace.getTracer('bench-floor');
+  const span = tracer.startSpan(
+    SPAN_NAME,
+    { kind: SpanKind.SERVER, attributes: START_ATTRIBUTES },
+    parent,
+  );
   // a closure holds the span: no property added to the framework's response object
   if (span.isRecording()) response.on('close', () => endSpan(span, response));
   return trace.setSpan(parent, span);

@@ -8,7 +8,6 @@ import {
 import { checkOptions } from './check-options';
 import { createExporters } from './create-exporters';
 import { createResource } from './create-resource';
-import { PooledRandomIdGenerator } from './pooled-random-id-generator';
 import { samplerFromEnv } from './sampler-from-env';
 import { batchOptionsFromEnv, isSdkDisabled, spanLimitsFromEnv } from './sdk-settings-from-env';
 import type { Env, NodeTracingOptions } from './types';
@@ -23,8 +22,7 @@ export interface BuiltProvider {
 
 /**
  * Builds, without registering anything, the provider the options and environment
- * describe: resource, sampler, span limits, random ids from a pooled CSPRNG draw
- * (`PooledRandomIdGenerator`), one `BatchSpanProcessor` per exporter
+ * describe: resource, sampler, span limits, one `BatchSpanProcessor` per exporter
  * (`OTEL_BSP_*`), then the extra span processors. (`OTEL_SDK_DISABLED` and option
  * checks are the callers'.)
  */
@@ -35,7 +33,6 @@ export function buildProvider(options: NodeTracingOptions, env: Env): BuiltProvi
   const provider = new TracerProvider({
     resource,
     sampler: options.sampler ?? samplerFromEnv(env),
-    idGenerator: new PooledRandomIdGenerator(),
     spanLimits: spanLimitsFromEnv(env),
     spanProcessors: [
       ...exporters.map((exporter) => new BatchSpanProcessor({ ...batchOptions, exporter })),

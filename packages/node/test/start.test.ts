@@ -105,27 +105,6 @@ describe('start()', () => {
     expect(calls).toEqual(['export queued', 'forceFlush', 'shutdown']);
   });
 
-  it('gives spans random ids drawn from crypto.randomFillSync, span id first', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const crypto = require('node:crypto') as typeof import('node:crypto');
-    const fill = jest.spyOn(crypto, 'randomFillSync');
-    try {
-      const { exporter, spans } = recordingExporter();
-      const tracing = start({ exporter, env: {} });
-      trace.getTracer('test').startSpan('root').end();
-      await tracing.forceFlush();
-
-      const drawn = fill.mock.calls.map(([buffer]) => buffer as Buffer);
-      expect(drawn).toHaveLength(1);
-      expect(spans[0]?.spanContext()).toMatchObject({
-        spanId: drawn[0]?.toString('hex', 0, 8),
-        traceId: drawn[0]?.toString('hex', 8, 24),
-      });
-    } finally {
-      fill.mockRestore();
-    }
-  });
-
   it('takes the sampler, extra span processors and propagator from the options', async () => {
     const { exporter, spans } = recordingExporter();
     const extra = new InMemorySpanExporter();

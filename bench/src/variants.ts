@@ -1,3 +1,5 @@
+import { sdkLine } from '../../platforms/sdk-line.cjs';
+
 /** The frameworks and the server variants the benchmark compares, each in its own process. */
 export const FRAMEWORKS = ['express', 'koa', 'fastify'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
@@ -11,9 +13,11 @@ export interface ServerVariantSpec {
   readonly expect: Expectation;
   /** Loaded with `--require` before the app: the official auto-instrumentation. */
   readonly preload?: 'official-preload.ts';
+  /** Runs on this SDK line only (`@otelware/node` needs SDK 3, hence Node.js >= 22.15). */
+  readonly sdkLine?: 3;
 }
 
-export const SERVER_VARIANTS: readonly ServerVariantSpec[] = [
+const ALL_SERVER_VARIANTS: readonly ServerVariantSpec[] = [
   { name: 'bare', description: 'no SDK, no tracing', expect: 'no-server-span' },
   {
     name: 'sdk-only',
@@ -26,6 +30,13 @@ export const SERVER_VARIANTS: readonly ServerVariantSpec[] = [
     name: 'otelware-unsampled',
     description: 'otelware, AlwaysOff sampler',
     expect: 'no-server-span',
+  },
+  {
+    name: 'otelware-start',
+    description:
+      "otelware, the SDK set up by @otelware/node's start() (AlwaysOn, batch processor), SDK 3 only",
+    expect: 'server-span',
+    sdkLine: 3,
   },
   { name: 'otelware-nosdk', description: 'otelware, no SDK registered', expect: 'no-server-span' },
   {
@@ -52,6 +63,11 @@ export const SERVER_VARIANTS: readonly ServerVariantSpec[] = [
     preload: 'official-preload.ts',
   },
 ];
+
+/** The variants this run's SDK line (`OTELWARE_SDK`, else the newest this Node.js runs) can run. */
+export const SERVER_VARIANTS: readonly ServerVariantSpec[] = ALL_SERVER_VARIANTS.filter(
+  (variant) => variant.sdkLine === undefined || variant.sdkLine === sdkLine(),
+);
 
 /** The route every app serves and every check and load request uses. */
 export const ROUTE_TEMPLATE = '/api/users/:id';

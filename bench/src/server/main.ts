@@ -6,7 +6,7 @@ import { context } from '@opentelemetry/api';
 import { startExpress } from './apps/express';
 import { startFastify } from './apps/fastify';
 import { startKoa } from './apps/koa';
-import { registerSdk } from './sdk';
+import { registerSdk, startSdk } from './sdk';
 import { answerRunner } from './span-channel';
 import { serverVariantFromEnv } from './variant';
 
@@ -14,7 +14,8 @@ const START = { express: startExpress, koa: startKoa, fastify: startFastify };
 
 async function main(): Promise<void> {
   const variant = serverVariantFromEnv();
-  if (variant.registersSdk) registerSdk(variant.sampled);
+  if (variant.sdkSetUp === 'documented') registerSdk(variant.sampled);
+  if (variant.sdkSetUp === 'start') await startSdk();
   // In an app, something makes a span active sooner or later, and from then on the SDK's
   // context manager (AsyncLocalStorage) carries a context along: on Node.js 20 (and 22
   // by default) through a hook for every async resource and promise, from 24 on in

@@ -85,6 +85,25 @@ export function registerSdk(sampled: boolean): RegisteredSdk {
   return registered;
 }
 
+/**
+ * Sets the SDK up through `@otelware/node`'s `start()`, as its users do, with the same
+ * AlwaysOn sampler and discarding exporter as `registerSdk` and no metrics (the `env`
+ * option keeps the process's variables out). Line 3 only: `@otelware/node` is loaded
+ * here, never on line 2.
+ */
+export async function startSdk(): Promise<RegisteredSdk> {
+  if (registered !== undefined) return registered;
+  const { start } = await import('@otelware/node');
+  const exporter = new DiscardingExporter();
+  const handle = start({
+    sampler: new AlwaysOnSampler(),
+    exporter,
+    env: { OTEL_METRICS_EXPORTER: 'none' },
+  });
+  registered = { provider: handle.tracerProvider as SdkTracerProvider, exporter };
+  return registered;
+}
+
 /** The SDK this process registered, if any (the official preload registers it before main runs). */
 export function registeredSdk(): RegisteredSdk | undefined {
   return registered;

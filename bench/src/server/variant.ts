@@ -3,8 +3,11 @@ export interface ServerVariant {
   readonly framework: 'express' | 'koa' | 'fastify';
   /** A variant name of `../variants.ts`. */
   readonly name: string;
-  /** An SDK registered by `main` (the official variants register theirs in the preload). */
-  readonly registersSdk: boolean;
+  /**
+   * How `main` registers the SDK: the SDK's plain documented set-up, `@otelware/node`'s
+   * `start()`, or not at all (the official variants register theirs in the preload).
+   */
+  readonly sdkSetUp: 'documented' | 'start' | 'none';
   readonly sampled: boolean;
   /** What is mounted first: otelware's middleware or plugin, the `floor` middleware, or nothing. */
   readonly tracing: AppTracing;
@@ -22,13 +25,12 @@ export function serverVariantFromEnv(env: NodeJS.ProcessEnv = process.env): Serv
   return {
     framework,
     name,
-    registersSdk: [
-      'sdk-only',
-      'otelware',
-      'otelware-unsampled',
-      'floor',
-      'floor-unsampled',
-    ].includes(name),
+    sdkSetUp:
+      name === 'otelware-start'
+        ? 'start'
+        : ['sdk-only', 'otelware', 'otelware-unsampled', 'floor', 'floor-unsampled'].includes(name)
+          ? 'documented'
+          : 'none',
     sampled: !name.endsWith('-unsampled'),
     tracing: name.startsWith('otelware') ? 'otelware' : name.startsWith('floor') ? 'floor' : 'none',
   };

@@ -8,7 +8,7 @@ import type {
   HookHandlerDoneFunction,
 } from 'fastify';
 import { name, version } from '../package.json';
-import { routeOf } from './route-of';
+import { routeReader } from './route-of';
 import type { TracingPlugin } from './types';
 
 /** The options `register()` reads itself; Fastify ignores them for a plugin it does not encapsulate. */
@@ -70,13 +70,15 @@ function otelwareFastify(
   }
 
   // Routing is done when onRequest runs: the route template and its config are known.
+  const routeOfRequest = routeReader();
+
   function otelwareOnRequest(
     request: FastifyRequest,
     reply: FastifyReply,
     next: HookHandlerDoneFunction,
   ): void {
     if (!tracer.enabled) return next(); // no SDK: not even the route is read
-    const route = routeOf(request);
+    const route = routeOfRequest(request);
     if (route.config?.otelware === false) return next();
     // the span also ends when reply.raw closes: after reply.hijack() and client aborts
     const requestTrace = tracer.startRequest(request.raw, reply.raw, request, route.url);

@@ -16,7 +16,7 @@ describe(`memory on ${current?.name}`, () => {
 });
 
 describe.each(expressMajors)('per-request state on Express $major', ({ express }) => {
-  it('is released when the span ends: a WeakMap entry left until GC would carry the request into the old generation', async () => {
+  it('is released when the span ends: the side-table entry then holds only the context, which does not lead back to req', async () => {
     const app = express();
     app.use(tracing());
     let seen: Request | undefined;

@@ -16,7 +16,7 @@ describe(`memory on ${current?.name}`, () => {
 });
 
 describe.each(fastifyMajors)('per-request state on Fastify $major', ({ fastify }) => {
-  it('is released when the span ends: a WeakMap entry left until GC would carry the request into the old generation', async () => {
+  it('is released when the span ends: the request decorator holds the trace only while its span is open', async () => {
     const app = fastify();
     await app.register(tracing);
     let seen: FastifyRequest | undefined;

@@ -48,12 +48,13 @@ type Slotted = { [TRACE_SLOT]?: RequestTrace | null };
 /**
  * The side table, by request object: for `'table'` adapters, a recorded request's
  * trace while its span is open; otherwise, and once that span has ended, the
- * context the request ran in, which the shared `emit` wrapper of
- * `sharesEmit` reads. One entry per request serves both (see
+ * context the request ran in. The `emit` wrapper `sharesEmit` installs reads the
+ * context from either. One entry per request serves both (see
  * docs/architecture.md, "Per-request state").
  */
 const requestTable = new WeakMap<object, RequestTrace | Context>();
 
+/** A trace has a `context`; a context (the API's `Context`) has none. */
 function isTrace(entry: RequestTrace | Context | undefined): entry is RequestTrace {
   return entry !== undefined && (entry as Partial<RequestTrace>).context !== undefined;
 }

@@ -1,3 +1,11 @@
+import {
+  resolveOptionsWith,
+  rule,
+  type OptionRule,
+  type OptionRules,
+  type ResolvedBy,
+} from '@otelware/core/adapter';
+
 /** Options of {@link WaterfallSpanExporter}. Every field is optional. */
 export interface WaterfallOptions {
   /**
@@ -30,60 +38,56 @@ export interface WaterfallOptions {
   width?: number;
 }
 
-/** {@link WaterfallOptions} with every default filled in, checked once at construction. */
-export interface ResolvedWaterfallOptions {
-  readonly write: (text: string) => void;
-  readonly color: boolean;
-  readonly orphanTimeoutMillis: number;
-  readonly settleMillis: number;
-  readonly width: number;
-}
-
 const MIN_WIDTH = 40;
 const MAX_WIDTH = 500;
 // setTimeout treats larger delays as 1 ms, which would print every trace at once.
 const MAX_TIMER_MILLIS = 2_147_483_647;
 
+/** The rule of a delay option: a number of milliseconds a timer can wait, `fallback` when not given. */
+function millisRule(fallback: number): OptionRule<number, number> {
+  return rule(
+    (value) => typeof value === 'number' && value >= 0 && value <= MAX_TIMER_MILLIS,
+    `a number of milliseconds from 0 to ${MAX_TIMER_MILLIS}`,
+    (millis: number | undefined) => millis ?? fallback,
+  );
+}
+
+/** Each option's check and default: the one description of `WaterfallOptions`. */
+const WATERFALL_OPTION_RULES = {
+  write: rule(
+    (value) => typeof value === 'function',
+    'a function',
+    (write: ((text: string) => void) | undefined) => write ?? writeToStdout,
+  ),
+  color: rule(
+    (value) => typeof value === 'boolean',
+    'a boolean',
+    (color: boolean | undefined) =>
+      color ?? detectColor(process.env, process.stdout.isTTY === true),
+  ),
+  orphanTimeoutMillis: millisRule(2000),
+  settleMillis: millisRule(50),
+  width: rule(
+    (value) =>
+      Number.isInteger(value) && (value as number) >= MIN_WIDTH && (value as number) <= MAX_WIDTH,
+    `an integer from ${MIN_WIDTH} to ${MAX_WIDTH}`,
+    (width: number | undefined) => width ?? terminalWidth(process.stdout.columns),
+  ),
+} satisfies OptionRules<WaterfallOptions>;
+
+/** {@link WaterfallOptions} with every default filled in. */
+export type ResolvedWaterfallOptions = ResolvedBy<typeof WATERFALL_OPTION_RULES>;
+
+/**
+ * Checks the options once, at construction, and fills in the defaults. Throws a
+ * `TypeError` naming an unknown or bad option.
+ */
 export function resolveWaterfallOptions(options: WaterfallOptions = {}): ResolvedWaterfallOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError('WaterfallSpanExporter: options must be an object');
-  }
-  const { write, color, width } = options;
-  if (write !== undefined && typeof write !== 'function') {
-    throw new TypeError('WaterfallSpanExporter: `write` must be a function');
-  }
-  if (color !== undefined && typeof color !== 'boolean') {
-    throw new TypeError('WaterfallSpanExporter: `color` must be a boolean');
-  }
-  if (
-    width !== undefined &&
-    !(Number.isInteger(width) && width >= MIN_WIDTH && width <= MAX_WIDTH)
-  ) {
-    throw new TypeError(
-      `WaterfallSpanExporter: \`width\` must be an integer from ${MIN_WIDTH} to ${MAX_WIDTH}`,
-    );
-  }
-  return {
-    write: write ?? writeToStdout,
-    color: color ?? detectColor(process.env, process.stdout.isTTY === true),
-    orphanTimeoutMillis: millisOption('orphanTimeoutMillis', options.orphanTimeoutMillis, 2000),
-    settleMillis: millisOption('settleMillis', options.settleMillis, 50),
-    width: width ?? terminalWidth(process.stdout.columns),
-  };
+  return resolveOptionsWith(WATERFALL_OPTION_RULES, options);
 }
 
 function writeToStdout(text: string): void {
   process.stdout.write(text);
-}
-
-function millisOption(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= 0 && value <= MAX_TIMER_MILLIS)) {
-    throw new TypeError(
-      `WaterfallSpanExporter: \`${name}\` must be a number of milliseconds from 0 to ${MAX_TIMER_MILLIS}`,
-    );
-  }
-  return value;
 }
 
 /** Follows the terminal, within bounds where the layout still reads well. */

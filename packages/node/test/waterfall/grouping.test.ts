@@ -14,7 +14,12 @@ afterEach(() => jest.useRealTimers());
 
 function exporterWith(options: { settleMillis?: number; orphanTimeoutMillis?: number }) {
   const out = collectWrites();
-  const exporter = new WaterfallSpanExporter({ color: false, width: 100, ...options, ...out });
+  const exporter = new WaterfallSpanExporter({
+    color: false,
+    width: 100,
+    ...options,
+    write: out.write,
+  });
   const send = (spans: ReadableSpan[]) => exporter.export(spans, () => undefined);
   return { exporter, send, output: out.output };
 }

@@ -5,7 +5,12 @@ import { checkoutTrace, collectWrites, fixedSpan, PLAIN_CHECKOUT } from './fixed
 
 function print(spans: ReturnType<typeof checkoutTrace>, options: WaterfallOptions = {}): string {
   const out = collectWrites();
-  const exporter = new WaterfallSpanExporter({ width: 100, settleMillis: 0, ...options, ...out });
+  const exporter = new WaterfallSpanExporter({
+    width: 100,
+    settleMillis: 0,
+    ...options,
+    write: out.write,
+  });
   exporter.export(spans, () => undefined);
   return out.output();
 }

@@ -26,7 +26,7 @@ describe('exporter lifecycle', () => {
   test('forceFlush prints every waiting trace, orphans included, and leaves nothing behind', async () => {
     jest.useFakeTimers();
     const out = collectWrites();
-    const exporter = new WaterfallSpanExporter({ color: false, width: 100, ...out });
+    const exporter = new WaterfallSpanExporter({ color: false, width: 100, write: out.write });
     expect(exportNow(exporter, [dbCall!])).toEqual({ code: ExportResultCode.SUCCESS });
     await exporter.forceFlush();
     expect(out.output()).toBe(ORPHAN_BLOCK);
@@ -37,7 +37,7 @@ describe('exporter lifecycle', () => {
 
   test('shutdown flushes once; later exports fail without printing', async () => {
     const out = collectWrites();
-    const exporter = new WaterfallSpanExporter({ color: false, width: 100, ...out });
+    const exporter = new WaterfallSpanExporter({ color: false, width: 100, write: out.write });
     exportNow(exporter, [dbCall!]);
     await exporter.shutdown();
     await exporter.shutdown();
@@ -49,7 +49,7 @@ describe('exporter lifecycle', () => {
 
   test('prints what is still waiting when the event loop runs dry (beforeExit)', async () => {
     const out = collectWrites();
-    const exporter = new WaterfallSpanExporter({ color: false, width: 100, ...out });
+    const exporter = new WaterfallSpanExporter({ color: false, width: 100, write: out.write });
     exportNow(exporter, [dbCall!]);
     process.emit('beforeExit', 0);
     expect(out.output()).toBe(ORPHAN_BLOCK);
@@ -104,7 +104,7 @@ describe('exporter lifecycle', () => {
       color: false,
       width: 100,
       settleMillis: 0,
-      ...out,
+      write: out.write,
     });
     const broken = { name: 'no span context' } as unknown as ReadableSpan;
     expect(exportNow(exporter, [broken, checkoutServer!]).code).toBe(ExportResultCode.FAILED);

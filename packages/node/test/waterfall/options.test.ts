@@ -21,7 +21,7 @@ function printUnder(env: NodeJS.ProcessEnv, isTTY: boolean, options: WaterfallOp
   process.stdout.isTTY = isTTY;
   try {
     const out = collectWrites();
-    const exporter = new WaterfallSpanExporter({ settleMillis: 0, ...options, ...out });
+    const exporter = new WaterfallSpanExporter({ settleMillis: 0, ...options, write: out.write });
     exporter.export([root as ReadableSpan], () => undefined);
     return out.output().split('\n')[1] ?? '';
   } finally {
@@ -100,8 +100,14 @@ describe('bad options throw a TypeError at construction', () => {
     ['settleMillis', '50'],
     ['settleMillis', 2 ** 31],
   ])('%s: %p', (name, value) => {
-    expect(() => new WaterfallSpanExporter({ [name]: value } as WaterfallOptions)).toThrow(
-      TypeError,
+    const construct = () => new WaterfallSpanExporter({ [name]: value } as WaterfallOptions);
+    expect(construct).toThrow(TypeError);
+    expect(construct).toThrow(`@otelware: option "${name}" must be`);
+  });
+
+  test('an unknown option, named', () => {
+    expect(() => new WaterfallSpanExporter({ colour: true } as WaterfallOptions)).toThrow(
+      new TypeError('@otelware: unknown option "colour"'),
     );
   });
 });

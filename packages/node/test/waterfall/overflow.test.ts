@@ -16,7 +16,7 @@ function orphanOfTrace(n: number) {
 describe('bounded memory', () => {
   test('drops the oldest waiting trace beyond 100 and says how many it dropped', async () => {
     const out = collectWrites();
-    const exporter = new WaterfallSpanExporter({ color: false, width: 80, ...out });
+    const exporter = new WaterfallSpanExporter({ color: false, width: 80, write: out.write });
     for (let n = 1; n <= 102; n++) exporter.export([orphanOfTrace(n)], () => undefined);
     await exporter.forceFlush();
     const lines = out.output().split('\n');
@@ -33,7 +33,7 @@ describe('bounded memory', () => {
 
   test('keeps at most 500 spans of one trace and counts the rest in the header', async () => {
     const out = collectWrites();
-    const exporter = new WaterfallSpanExporter({ color: false, width: 80, ...out });
+    const exporter = new WaterfallSpanExporter({ color: false, width: 80, write: out.write });
     const spans = Array.from({ length: 503 }, (_, n) =>
       fixedSpan({
         spanId: (n + 1).toString(16).padStart(16, '0'),

@@ -15,7 +15,12 @@ function countingIds(): IdGenerator {
 
 test('prints the spans of two real tracer providers sharing one exporter as one tree', async () => {
   const out = collectWrites();
-  const exporter = new WaterfallSpanExporter({ color: false, width: 100, settleMillis: 5, ...out });
+  const exporter = new WaterfallSpanExporter({
+    color: false,
+    width: 100,
+    settleMillis: 5,
+    write: out.write,
+  });
   const idGenerator = countingIds();
   const providers: TracerProvider[] = [];
   const providerFor = (service: string) => {

@@ -41,3 +41,4 @@ export {
   useDiagMessages,
   type ThrownValue,
 } from './thrown-values';
+export { optionsSuite, type OptionsSubject } from './options-suite';

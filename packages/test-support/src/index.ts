@@ -42,3 +42,4 @@ export {
   type ThrownValue,
 } from './thrown-values';
 export { optionsSuite, type OptionsSubject } from './options-suite';
+export { traceResponseSuite, type TraceResponseSubject } from './trace-response-suite';

@@ -41,3 +41,5 @@ export {
   useDiagMessages,
   type ThrownValue,
 } from './thrown-values';
+export { optionsSuite, type OptionsSubject } from './options-suite';
+export { traceResponseSuite, type TraceResponseSubject } from './trace-response-suite';

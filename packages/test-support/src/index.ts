@@ -41,3 +41,4 @@ export {
   useDiagMessages,
   type ThrownValue,
 } from './thrown-values';
+export { throwingHooksSuite, type ThrowingHooksSubject } from './throwing-hooks-suite';

@@ -42,3 +42,4 @@ export {
   type ThrownValue,
 } from './thrown-values';
 export { throwingHooksSuite, type ThrowingHooksSubject } from './throwing-hooks-suite';
+export { packagingSuite, type PackageManifest } from './packaging-suite';

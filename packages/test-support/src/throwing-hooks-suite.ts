@@ -42,7 +42,7 @@ function answer(status: number, headers: Record<string, unknown>, body: string):
   return { status, headers: rest, body };
 }
 
-/** Every answer of the app: a JSON-body POST, the app's own 500, then the subject's own requests. */
+/** The app's answers to a JSON-body POST, its own 500, the subject's own requests, an injected POST. */
 async function exchange(subject: ThrowingHooksSubject, options: TracingOptions | undefined) {
   const app = await subject.serve(options);
   const responses = [
@@ -63,7 +63,9 @@ async function exchange(subject: ThrowingHooksSubject, options: TracingOptions |
 /**
  * With throwing user hooks, a tracer provider that throws on `startSpan` or a span
  * processor that throws in `onStart` or `onEnd`, the app answers exactly as the
- * untraced app (all but `Date`): call it inside the adapter's `describe`.
+ * untraced app (all but `Date`): call it inside the adapter's `describe`. The app
+ * serves `POST /items/:id` and `GET /fail` (see `ThrowingHooksSubject.serve`) and
+ * whatever the subject's `moreRequests` ask for.
  */
 export function throwingHooksSuite(otel: TestTracing, subject: ThrowingHooksSubject): void {
   // otelware reports its own failures through diag

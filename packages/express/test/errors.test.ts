@@ -3,7 +3,7 @@ import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
 } from '@opentelemetry/semantic-conventions';
-import { useTestTracing } from '@otelware/test-support';
+import { exceptionEvents, useTestTracing } from '@otelware/test-support';
 import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
 import { tracing } from '../src';
@@ -12,10 +12,6 @@ import { expressMajors } from './frameworks';
 const otel = useTestTracing();
 
 class PaymentDeclinedError extends Error {}
-
-function exceptionEvents(span: { events: ReadonlyArray<{ name: string; attributes?: object }> }) {
-  return span.events.filter((event) => event.name === 'exception');
-}
 
 describe.each(expressMajors)('errors on Express $major', ({ major, express }) => {
   function app() {

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { useTestTracing } from '@otelware/test-support';
+import { packagingSuite, useTestTracing } from '@otelware/test-support';
 import { startLocalServer, type LocalServer } from './local-server';
 
 const otel = useTestTracing();
@@ -11,23 +10,14 @@ const dist = path.join(packageDir, 'dist');
 let server: LocalServer;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(dist, 'index.js'))) {
-    throw new Error('packages/fetch/dist is missing: run `pnpm build` first (`pnpm test` does)');
-  }
   server = await startLocalServer();
 });
 afterAll(() => server?.close());
 
 describe('the built @otelware/fetch package', () => {
-  it('declares ESM and CommonJS entry points with types, and depends on the API alone', () => {
-    const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-    const { import: esm, require: cjs } = manifest.exports['.'];
-    for (const file of [esm.types, esm.default, cjs.types, cjs.default]) {
-      expect(existsSync(path.join(packageDir, file))).toBe(true);
-    }
-    expect(manifest.sideEffects).toBe(false);
-    expect(manifest.peerDependencies).toEqual({ '@opentelemetry/api': '^1.9.0' });
-    expect(Object.keys(manifest.dependencies)).toEqual(['@otelware/core']);
+  packagingSuite(packageDir, {
+    peers: {},
+    dependencies: ['@otelware/core'],
   });
 
   it('traces a call when loaded with require()', async () => {

@@ -4,7 +4,7 @@ import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
 } from '@opentelemetry/semantic-conventions';
-import { useTestTracing } from '@otelware/test-support';
+import { exceptionEvents, useTestTracing } from '@otelware/test-support';
 import type Koa from 'koa';
 import request from 'supertest';
 import { tracing } from '../src';
@@ -13,10 +13,6 @@ import { koaMajors } from './frameworks';
 const otel = useTestTracing();
 
 class PaymentDeclinedError extends Error {}
-
-function exceptionEvents(span: { events: ReadonlyArray<{ name: string; attributes?: object }> }) {
-  return span.events.filter((event) => event.name === 'exception');
-}
 
 describe.each(koaMajors)('errors on Koa $major', ({ Koa: KoaClass }) => {
   /** An app (traced or not) whose router serves `path` with `handler`. */

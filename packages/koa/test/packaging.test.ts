@@ -1,8 +1,7 @@
 import Router from '@koa/router';
-import { useTestTracing } from '@otelware/test-support';
+import { packagingSuite, useTestTracing } from '@otelware/test-support';
 import Koa from 'koa';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
@@ -11,23 +10,10 @@ const otel = useTestTracing();
 const packageDir = path.resolve(__dirname, '..');
 const dist = path.join(packageDir, 'dist');
 
-beforeAll(() => {
-  if (!existsSync(path.join(dist, 'index.js'))) {
-    throw new Error('packages/koa/dist is missing: run `pnpm build` first (`pnpm test` does)');
-  }
-});
-
 describe('the built @otelware/koa package', () => {
-  it('declares ESM and CommonJS entry points with types in its exports map', () => {
-    const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-    const { import: esm, require: cjs } = manifest.exports['.'];
-    for (const file of [esm.types, esm.default, cjs.types, cjs.default]) {
-      expect(existsSync(path.join(packageDir, file))).toBe(true);
-    }
-    expect(manifest.sideEffects).toBe(false);
-    expect(manifest.peerDependencies['@opentelemetry/api']).toBe('^1.9.0');
-    expect(manifest.peerDependencies.koa).toBe('^2.0.0 || ^3.0.0');
-    expect(Object.keys(manifest.dependencies)).toEqual(['@otelware/core']);
+  packagingSuite(packageDir, {
+    peers: { koa: '^2.0.0 || ^3.0.0', '@types/koa': '^2.13.0 || ^3.0.0' },
+    dependencies: ['@otelware/core'],
   });
 
   it('traces an app when loaded with require()', async () => {

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SpanStatusCode } from '@opentelemetry/api';
-import { useTestTracing } from '@otelware/test-support';
+import { packagingSuite, useTestTracing } from '@otelware/test-support';
 import request from 'supertest';
 import * as source from '../src';
 import { nestPlatforms } from './frameworks';
@@ -10,26 +9,10 @@ const otel = useTestTracing();
 const packageDir = path.resolve(__dirname, '..');
 const dist = path.join(packageDir, 'dist');
 
-beforeAll(() => {
-  if (!existsSync(path.join(dist, 'index.js'))) {
-    throw new Error('packages/nestjs/dist is missing: run `pnpm build` first (`pnpm test` does)');
-  }
-});
-
 describe('the built @otelware/nestjs package', () => {
-  it('declares ESM and CommonJS entry points with types in its exports map', () => {
-    const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-    const { import: esm, require: cjs } = manifest.exports['.'];
-    for (const file of [esm.types, esm.default, cjs.types, cjs.default]) {
-      expect(existsSync(path.join(packageDir, file))).toBe(true);
-    }
-    expect(manifest.sideEffects).toBe(false);
-    expect(manifest.peerDependencies['@opentelemetry/api']).toBe('^1.9.0');
-    expect(Object.keys(manifest.dependencies)).toEqual([
-      '@otelware/core',
-      '@otelware/express',
-      '@otelware/fastify',
-    ]);
+  packagingSuite(packageDir, {
+    peers: { '@nestjs/common': '^10.0.0 || ^11.0.0 || ^12.0.0', rxjs: '^7.2.0' },
+    dependencies: ['@otelware/core', '@otelware/express', '@otelware/fastify'],
   });
 
   it.each(nestPlatforms)(

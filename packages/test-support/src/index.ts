@@ -6,7 +6,7 @@ export {
   type TestTracing,
   type TestProvider,
 } from './test-tracing';
-export { spanTree, spanOutcome, traceparentOf } from './span-summaries';
+export { spanTree, spanOutcome, traceparentOf, exceptionEvents } from './span-summaries';
 export { incomingContextSuite, type ServeJson } from './incoming-context-suite';
 export { attributesSuite, type AttributesSubject } from './attributes-suite';
 export { createTestMeter, type TestMeter, type HistogramPoint } from './test-meter';
@@ -43,3 +43,5 @@ export {
 } from './thrown-values';
 export { optionsSuite, type OptionsSubject } from './options-suite';
 export { traceResponseSuite, type TraceResponseSubject } from './trace-response-suite';
+export { throwingHooksSuite, type ThrowingHooksSubject } from './throwing-hooks-suite';
+export { packagingSuite, type PackageManifest } from './packaging-suite';

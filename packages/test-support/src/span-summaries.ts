@@ -42,3 +42,8 @@ export function traceparentOf(span: ReadableSpan | undefined): string {
   const { traceId, spanId, traceFlags } = span.spanContext();
   return `00-${traceId}-${spanId}-${traceFlags.toString(16).padStart(2, '0')}`;
 }
+
+/** The span's `exception` events, in the order they were recorded. */
+export function exceptionEvents(span: ReadableSpan) {
+  return span.events.filter((event) => event.name === 'exception');
+}

@@ -3,18 +3,13 @@ import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
 } from '@opentelemetry/semantic-conventions';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { useTestTracing } from '@otelware/test-support';
+import { exceptionEvents, useTestTracing } from '@otelware/test-support';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { nestPlatforms } from './frameworks';
 import { nestApp } from './nest-app';
 
 const otel = useTestTracing();
-
-function exceptionEvents(span: ReadableSpan | undefined) {
-  return span?.events.filter((event) => event.name === 'exception') ?? [];
-}
 
 describe.each(nestPlatforms)('exceptions on Nest $major on $platform', ({ nest, platform }) => {
   let app: INestApplication;
@@ -30,7 +25,7 @@ describe.each(nestPlatforms)('exceptions on Nest $major on $platform', ({ nest, 
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'card declined' });
     expect(span?.attributes[ATTR_ERROR_TYPE]).toBe('PaymentDeclinedError');
     expect(span?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE]).toBe(500);
-    const events = exceptionEvents(span);
+    const events = exceptionEvents(span!);
     expect(events).toHaveLength(1);
     expect(events[0]?.attributes).toMatchObject({
       'exception.type': 'Error',
@@ -56,7 +51,7 @@ describe.each(nestPlatforms)('exceptions on Nest $major on $platform', ({ nest, 
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'try later' });
     expect(span?.attributes[ATTR_ERROR_TYPE]).toBe('ServiceUnavailableException');
     expect(span?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE]).toBe(503);
-    const events = exceptionEvents(span);
+    const events = exceptionEvents(span!);
     expect(events).toHaveLength(1);
     expect(events[0]?.attributes).toMatchObject({
       'exception.type': 'ServiceUnavailableException',
@@ -71,7 +66,7 @@ describe.each(nestPlatforms)('exceptions on Nest $major on $platform', ({ nest, 
     expect(span?.name).toBe('GET /api/users/:id/report');
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'no such report' });
     expect(span?.attributes[ATTR_ERROR_TYPE]).toBe('RangeError');
-    expect(exceptionEvents(span)).toHaveLength(1);
+    expect(exceptionEvents(span!)).toHaveLength(1);
   });
 
   it("records an exception thrown by a controller's interceptor", async () => {
@@ -81,7 +76,7 @@ describe.each(nestPlatforms)('exceptions on Nest $major on $platform', ({ nest, 
     expect(span?.name).toBe('GET /api/users/:id/quota');
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'quota table unreadable' });
     expect(span?.attributes[ATTR_ERROR_TYPE]).toBe('SyntaxError');
-    expect(exceptionEvents(span)).toHaveLength(1);
+    expect(exceptionEvents(span!)).toHaveLength(1);
   });
 
   it("keeps the app's own global exception filter's answer and records the exception", async () => {
@@ -93,6 +88,6 @@ describe.each(nestPlatforms)('exceptions on Nest $major on $platform', ({ nest, 
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'card declined' });
     expect(span?.attributes[ATTR_ERROR_TYPE]).toBe('PaymentDeclinedError');
     expect(span?.attributes[ATTR_HTTP_RESPONSE_STATUS_CODE]).toBe(599);
-    expect(exceptionEvents(span)).toHaveLength(1);
+    expect(exceptionEvents(span!)).toHaveLength(1);
   });
 });
